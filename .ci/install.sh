@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs the machine-level things the tests need: a CJK font for chart labels, libgomp for LightGbm,
+# Chromium for the browser tests. Idempotent; quiet when everything is already there.
+set -euo pipefail
+need=()
+fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need+=(fonts-wqy-microhei fontconfig)
+[ -e /usr/lib/x86_64-linux-gnu/libgomp.so.1 ] || [ -e /usr/lib/aarch64-linux-gnu/libgomp.so.1 ] || need+=(libgomp1)
+command -v chromium >/dev/null || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi

@@ -1,0 +1,20 @@
+namespace Monitor.Core.Jobs;
+
+/// <summary>Keys of the pipeline's jobs and the order in which one stage hands over to the next (through the store).</summary>
+public static class JobKeys
+{
+    public const string IngestPrefix = "ingest:";
+    public const string Forecast = "forecast";
+    public const string Warn = "warn";
+    public const string EmailDigest = "email-digest";
+
+    public static string Ingest(string sourceName) => IngestPrefix + sourceName;
+
+    /// <summary>The stage that runs after <paramref name="jobKey"/> succeeds: ingest → forecast → warn.</summary>
+    public static string? NextStage(string jobKey) => jobKey switch
+    {
+        _ when jobKey.StartsWith(IngestPrefix, StringComparison.Ordinal) => Forecast,
+        Forecast => Warn,
+        _ => null,
+    };
+}

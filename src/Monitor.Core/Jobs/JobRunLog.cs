@@ -1,0 +1,53 @@
+using DuckDB.NET.Data;
+using Monitor.Core.Store;
+
+namespace Monitor.Core.Jobs;
+
+/// <summary>Records each job run (start, end, status, message) in job_runs, so /health and the dashboard can report it.</summary>
+public sealed class JobRunLog(MonitorStore store, TimeProvider clock)
+{
+    public long Start(string jobKey)
+    {
+        using var connection = store.Open();
+        var id = MonitorStore.NextId(connection, "job_run_seq");
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO job_runs (job_run_id, job_key, started_at, status) VALUES ($1, $2, $3, 'running')";
+        command.Parameters.Add(new DuckDBParameter(id));
+        command.Parameters.Add(new DuckDBParameter(jobKey));
+        command.Parameters.Add(new DuckDBParameter(clock.GetUtcNow().UtcDateTime));
+        command.ExecuteNonQuery();
+        return id;
+    }
+
+    public void Finish(long jobRunId, bool succeeded, string message)
+    {
+        using var connection = store.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE job_runs SET finished_at = $2, status = $3, message = $4 WHERE job_run_id = $1";
+        command.Parameters.Add(new DuckDBParameter(jobRunId));
+        command.Parameters.Add(new DuckDBParameter(clock.GetUtcNow().UtcDateTime));
+        command.Parameters.Add(new DuckDBParameter(succeeded ? "succeeded" : "failed"));
+        command.Parameters.Add(new DuckDBParameter(message.Length > 4000 ? message[..4000] : message));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The last successful run of a job (or of any job when <paramref name="jobKey"/> is null).</summary>
+    public JobRun? LastSucceeded(string? jobKey = null)
+    {
+        using var connection = store.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT job_key, started_at, finished_at, message FROM job_runs
+            WHERE status = 'succeeded' AND ($1 = '' OR job_key = $1)
+            ORDER BY finished_at DESC LIMIT 1
+            """;
+        command.Parameters.Add(new DuckDBParameter(jobKey ?? ""));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new JobRun(reader.GetString(0), reader.GetDateTime(1), reader.GetDateTime(2), reader.IsDBNull(3) ? "" : reader.GetString(3))
+            : null;
+    }
+}
+
+/// <summary>A finished job run as shown on /health and the Data page.</summary>
+public sealed record JobRun(string JobKey, DateTime StartedAt, DateTime FinishedAt, string Message);

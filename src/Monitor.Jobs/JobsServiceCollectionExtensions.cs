@@ -1,0 +1,58 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Configuration;
+
+namespace Monitor.Jobs;
+
+/// <summary>Registers Hangfire on the configured storage, the dispatcher, and the recurring-job registrar.</summary>
+public static class JobsServiceCollectionExtensions
+{
+    public static IServiceCollection AddMonitorJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(JobStorageOptions.Section).Get<JobStorageOptions>() ?? new JobStorageOptions();
+        services.AddOptions<JobStorageOptions>().Bind(configuration.GetSection(JobStorageOptions.Section));
+        services.AddTransient<JobDispatcher>();
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            UseStorage(config, options);
+        });
+        if (options.RunServer)
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = Math.Max(1, options.WorkerCount);
+                server.SchedulePollingInterval = options.PollInterval;
+            });
+            services.AddHostedService<RecurringJobRegistrar>();
+        }
+        return services;
+    }
+
+    private static void UseStorage(IGlobalConfiguration config, JobStorageOptions options)
+    {
+        switch (options.Kind)
+        {
+            case "memory":
+                config.UseInMemoryStorage();
+                break;
+            case "sqlite":
+                var path = MonitorPaths.Resolve(options.SqlitePath);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                config.UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+                break;
+            case "postgres":
+                if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                    throw new InvalidOperationException("JobStorage:Kind is 'postgres' but JobStorage:ConnectionString is not set (put it in the environment: JobStorage__ConnectionString)");
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.ConnectionString));
+                break;
+            default:
+                throw new InvalidOperationException($"JobStorage:Kind '{options.Kind}' is not one of sqlite, memory, postgres");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Monitor.Core;
+using Monitor.Core.Configuration;
+using Monitor.Core.Store;
+using Monitor.Jobs;
+
+namespace Monitor.Web;
+
+/// <summary>The web host's composition: every stage, the job server, and the HTTP surface.</summary>
+public static class HostExtensions
+{
+    public static WebApplicationBuilder AddMonitorServices(this WebApplicationBuilder builder)
+    {
+        AppSettings.AddShippedDefaults(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddMonitorStore(builder.Configuration);
+        builder.Services.AddMonitorJobs(builder.Configuration);
+        return builder;
+    }
+
+    public static WebApplication UseMonitor(this WebApplication app)
+    {
+        app.MapHealth();
+        return app;
+    }
+
+    /// <summary>Runs the host; a store held by another process or a port in use ends with a one-line reason and exit code 2.</summary>
+    public static int RunMonitor(this WebApplication app)
+    {
+        try
+        {
+            _ = app.Services.GetRequiredService<MonitorStore>();
+            app.Run();
+            return 0;
+        }
+        catch (StoreUnavailableException ex)
+        {
+            Console.Error.WriteLine($"monitor: {ex.Message}");
+            return 2;
+        }
+        catch (IOException ex) when (ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            Console.Error.WriteLine($"monitor: cannot listen on {string.Join(", ", app.Urls)}: the port is already in use (pass --urls http://127.0.0.1:PORT to choose another)");
+            return 2;
+        }
+    }
+}
