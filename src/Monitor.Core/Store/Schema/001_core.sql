@@ -200,3 +200,14 @@ CREATE TABLE job_runs (
     status      VARCHAR NOT NULL CHECK (status IN ('running', 'succeeded', 'failed')),
     message     VARCHAR
 );
+
+-- Users of the dashboard and API (roles: planner = read, analyst = read/export/acknowledge, admin = everything).
+CREATE TABLE users (
+    user_name     VARCHAR PRIMARY KEY,
+    password_hash VARCHAR NOT NULL,        -- ASP.NET Core Identity PasswordHasher v3 format (PBKDF2)
+    role          VARCHAR NOT NULL CHECK (role IN ('planner', 'analyst', 'admin')),
+    display_name  VARCHAR,
+    language      VARCHAR NOT NULL DEFAULT 'zh',
+    created_at    TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    disabled      BOOLEAN NOT NULL DEFAULT FALSE
+);
