@@ -14,6 +14,7 @@ public static class CliApplication
         output ??= Console.Out;
         error ??= Console.Error;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        if (DatabaseOverride(args) is { } db) builder.Configuration["Store:Path"] = Path.GetFullPath(db);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddMonitorCli();
         using var host = builder.Build();
@@ -36,6 +37,7 @@ public static class CliApplication
         try
         {
             var parsed = new CommandLineArgs(args.Skip(1));
+            parsed.Has("db"); // consumed above, before the host was built
             var code = await verb.RunAsync(parsed, output, CancellationToken.None);
             if (parsed.Unread().FirstOrDefault() is { } unknown)
                 await error.WriteLineAsync($"monitor {verb.Name}: warning: option --{unknown} was not used");
@@ -51,5 +53,12 @@ public static class CliApplication
             await error.WriteLineAsync($"monitor {verb.Name}: {ex.Message}");
             return 2;
         }
+    }
+
+    /// <summary>The global <c>--db FILE</c> option: every verb works on that store instead of the configured one.</summary>
+    private static string? DatabaseOverride(string[] args)
+    {
+        var index = Array.IndexOf(args, "--db");
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

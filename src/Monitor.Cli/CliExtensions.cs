@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Monitor.Cli.Samples;
+using Monitor.Core.Cli;
 using Monitor.Core;
 using Monitor.Core.Configuration;
 
@@ -11,6 +14,8 @@ public static class CliExtensions
     {
         AppSettings.AddShippedDefaults(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddMonitorStore(builder.Configuration);
+        builder.Services.AddSingleton<ICliCommand, SamplesCommand>();
+        builder.Services.AddSingleton<ICliCommand, ServeCommand>();
         return builder;
     }
 }

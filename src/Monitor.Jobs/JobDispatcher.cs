@@ -17,6 +17,12 @@ public sealed class JobDispatcher(JobRunner runner, IBackgroundJobClient client)
             client.Enqueue<JobDispatcher>(d => d.RunStage(next, CancellationToken.None));
     }
 
+    /// <summary>Runs one pipeline stage without enqueuing the next (used to load several sources before one forecast).</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
+    [AutomaticRetry(Attempts = 3)]
+    [JobDisplayName("{0} (alone)")]
+    public Task RunStageAlone(string jobKey, CancellationToken cancellationToken) => runner.RunAsync(jobKey, cancellationToken);
+
     /// <summary>Jobs outside the pipeline (e-mail digests) that guard their own idempotency.</summary>
     [AutomaticRetry(Attempts = 3)]
     [JobDisplayName("{0}")]

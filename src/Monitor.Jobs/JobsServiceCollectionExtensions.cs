@@ -14,6 +14,7 @@ public static class JobsServiceCollectionExtensions
     {
         var options = configuration.GetSection(JobStorageOptions.Section).Get<JobStorageOptions>() ?? new JobStorageOptions();
         services.AddOptions<JobStorageOptions>().Bind(configuration.GetSection(JobStorageOptions.Section));
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
         services.AddTransient<JobDispatcher>();
         services.AddHangfire(config =>
         {
@@ -30,6 +31,7 @@ public static class JobsServiceCollectionExtensions
                 server.SchedulePollingInterval = options.PollInterval;
             });
             services.AddHostedService<RecurringJobRegistrar>();
+            services.AddHostedService<FirstStartSeeder>();
         }
         return services;
     }

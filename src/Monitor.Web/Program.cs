@@ -1,9 +1,1 @@
-using Monitor.Web;
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddMonitorServices();
-
-var app = builder.Build();
-app.UseMonitor();
-
-return app.RunMonitor();
+return Monitor.Web.MonitorWebHost.Run(args);
