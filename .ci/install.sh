@@ -11,3 +11,16 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+
+# PostgreSQL for the shared Hangfire storage test (two job servers on one PostgreSQL, as in a multi-machine deployment).
+if ! command -v pg_ctlcluster >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+fi
+if command -v pg_lsclusters >/dev/null; then
+  cluster=$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')
+  if [ -n "$cluster" ]; then
+    pg_lsclusters -h | awk 'NR==1 {print $4}' | grep -q online || pg_ctlcluster $cluster start
+    su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='root'\"" | grep -q 1 || su postgres -c "createuser -s root"
+  fi
+fi
