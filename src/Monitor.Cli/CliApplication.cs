@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,10 +14,24 @@ public static class CliApplication
     {
         output ??= Console.Out;
         error ??= Console.Error;
+        try
+        {
+            return await RunVerbAsync(args, output, error);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            await error.WriteLineAsync($"monitor {args.FirstOrDefault()}: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunVerbAsync(string[] args, TextWriter output, TextWriter error)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
-        if (DatabaseOverride(args) is { } db) builder.Configuration["Store:Path"] = Path.GetFullPath(db);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddMonitorCli();
+        if (DatabaseOverride(args) is { } db)
+            builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Store:Path", Path.GetFullPath(db))]);
         using var host = builder.Build();
         var commands = host.Services.GetServices<ICliCommand>().OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
 
@@ -46,11 +61,6 @@ public static class CliApplication
         catch (CommandLineException ex)
         {
             await error.WriteLineAsync($"monitor {verb.Name}: {ex.Message}\nusage: {verb.Usage}");
-            return 2;
-        }
-        catch (StoreUnavailableException ex)
-        {
-            await error.WriteLineAsync($"monitor {verb.Name}: {ex.Message}");
             return 2;
         }
     }

@@ -16,6 +16,7 @@ public static class CliExtensions
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddSingleton<ICliCommand, SamplesCommand>();
         builder.Services.AddSingleton<ICliCommand, ServeCommand>();
+        builder.Services.AddSingleton<ICliCommand, StatusCommand>();
         return builder;
     }
 }

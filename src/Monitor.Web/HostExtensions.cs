@@ -25,6 +25,7 @@ public static class HostExtensions
     /// <summary>Runs the host; a store held by another process or a port in use ends with a one-line reason and exit code 2.</summary>
     public static int RunMonitor(this WebApplication app)
     {
+        var urls = app.Configuration[WebHostDefaults.ServerUrlsKey] ?? "the configured address";
         try
         {
             _ = app.Services.GetRequiredService<MonitorStore>();
@@ -38,7 +39,7 @@ public static class HostExtensions
         }
         catch (IOException ex) when (ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
-            Console.Error.WriteLine($"monitor: cannot listen on {string.Join(", ", app.Urls)}: the port is already in use (pass --urls http://127.0.0.1:PORT to choose another)");
+            Console.Error.WriteLine($"monitor: cannot listen on {urls}: the port is already in use (pass --urls http://127.0.0.1:PORT to choose another)");
             return 2;
         }
     }
