@@ -5,19 +5,22 @@ using Monitor.Jobs;
 
 namespace Monitor.Web;
 
-/// <summary>GET /health: 200 with the DB file, the job storage and the last successful pipeline run; open to anyone.</summary>
+/// <summary>GET /health: 200 with the DB file, the job storage, the last successful pipeline stage and e-mail digest; open to anyone.</summary>
 public static class HealthEndpoint
 {
     public static void MapHealth(this WebApplication app) =>
         app.MapGet("/health", (MonitorStore store, JobRunLog runs, IOptions<JobStorageOptions> jobs) =>
         {
-            var last = runs.LastSucceeded();
             return Results.Json(new
             {
                 status = "ok",
                 database = store.DatabasePath,
                 jobStorage = jobs.Value.Describe(),
-                lastSuccessfulRun = last is null ? null : new { job = last.JobKey, finishedAt = DateTime.SpecifyKind(last.FinishedAt, DateTimeKind.Utc), message = last.Message },
+                lastSuccessfulRun = Describe(runs.LastSucceededStage()),
+                lastEmailDigest = Describe(runs.LastSucceeded(JobKeys.EmailDigest)),
             });
         }).AllowAnonymous();
+
+    private static object? Describe(JobRun? run) =>
+        run is null ? null : new { job = run.JobKey, finishedAt = DateTime.SpecifyKind(run.FinishedAt, DateTimeKind.Utc), message = run.Message };
 }

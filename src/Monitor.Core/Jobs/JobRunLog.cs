@@ -32,16 +32,22 @@ public sealed class JobRunLog(MonitorStore store, TimeProvider clock)
     }
 
     /// <summary>The last successful run of a job (or of any job when <paramref name="jobKey"/> is null).</summary>
-    public JobRun? LastSucceeded(string? jobKey = null)
+    public JobRun? LastSucceeded(string? jobKey = null) => LastSucceededWhere("($1 = '' OR job_key = $1)", jobKey ?? "");
+
+    /// <summary>The last successful pipeline stage (an ingest, forecast or warn), leaving out jobs such as e-mail digests.</summary>
+    public JobRun? LastSucceededStage() =>
+        LastSucceededWhere("(starts_with(job_key, $1) OR job_key IN ($2, $3))", JobKeys.IngestPrefix, JobKeys.Forecast, JobKeys.Warn);
+
+    private JobRun? LastSucceededWhere(string condition, params string[] parameters)
     {
         using var connection = store.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT job_key, started_at, finished_at, message FROM job_runs
-            WHERE status = 'succeeded' AND ($1 = '' OR job_key = $1)
+            WHERE status = 'succeeded' AND {condition}
             ORDER BY finished_at DESC LIMIT 1
             """;
-        command.Parameters.Add(new DuckDBParameter(jobKey ?? ""));
+        foreach (var parameter in parameters) command.Parameters.Add(new DuckDBParameter(parameter));
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new JobRun(reader.GetString(0), reader.GetDateTime(1), reader.GetDateTime(2), reader.IsDBNull(3) ? "" : reader.GetString(3))
