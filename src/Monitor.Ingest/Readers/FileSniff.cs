@@ -31,16 +31,9 @@ public sealed class FileSniff
         if (Directory.Exists(path)) return new FileSniff(path, true, []);
         var head = TextInput.Head(path, 8192);
         if (head.AsSpan().IndexOf((byte)0) >= 0) return new FileSniff(path, false, []);
-        var utf8 = System.Text.Unicode.Utf8.IsValid(TrimTail(head));
+        var utf8 = System.Text.Unicode.Utf8.IsValid(head.Length < 8192 ? head : TextInput.TrimPartialCharacter(head));
         var text = (utf8 ? Encoding.UTF8 : TextInput.Lenient("GB18030")).GetString(head).TrimStart('\uFEFF');
         var lines = text.Split('\n').Take(8).Select(l => l.TrimEnd('\r')).ToList();
         return new FileSniff(path, false, lines);
-    }
-
-    private static ReadOnlySpan<byte> TrimTail(byte[] head)
-    {
-        var end = head.Length;
-        for (var i = 0; i < 3 && end > 0 && head[end - 1] >= 0x80; i++) end--;
-        return head.AsSpan(0, end);
     }
 }

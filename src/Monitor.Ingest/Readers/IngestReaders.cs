@@ -1,4 +1,9 @@
+using Monitor.Ingest.Readers.ChinaMonthly;
+using Monitor.Ingest.Readers.Columnar;
+using Monitor.Ingest.Readers.Fred;
 using Monitor.Ingest.Readers.Long;
+using Monitor.Ingest.Readers.Nbs;
+using Monitor.Ingest.Readers.Panel;
 
 namespace Monitor.Ingest.Readers;
 
@@ -8,5 +13,12 @@ public static class IngestReaders
     public static IEnumerable<IFormatReader> All() =>
     [
         new LongLayoutReader(),
+        new FredReader(quarterly: false),
+        new FredReader(quarterly: true),
+        new DatePanelReader(),
+        new NbsPortalReader(),
+        new ChinaIndicatorReader(),
+        new ColumnarReader(json: false),
+        new ColumnarReader(json: true),
     ];
 }

@@ -75,11 +75,14 @@ internal static class TextInput
         return new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: encoding.CodePage == 65001, new FileStreamOptions { BufferSize = 1 << 16 });
     }
 
-    private static ReadOnlySpan<byte> TrimPartialCharacter(ReadOnlySpan<byte> head)
+    /// <summary>Cuts a head of bytes before its last UTF-8 character, which the cut may have split.</summary>
+    public static ReadOnlySpan<byte> TrimPartialCharacter(ReadOnlySpan<byte> head)
     {
         var end = head.Length;
-        for (var i = 0; i < 3 && end > 0 && head[end - 1] >= 0x80; i++) end--;
-        return head[..end];
+        var back = 0;
+        while (back < 3 && end - back - 1 >= 0 && (head[end - back - 1] & 0xC0) == 0x80) back++;
+        var lead = end - back - 1;
+        return lead >= 0 && head[lead] >= 0xC0 ? head[..lead] : head;
     }
 
     private static long LineOf(ReadOnlySpan<byte> bytes, int index) => bytes[..Math.Min(index, bytes.Length)].Count((byte)'\n') + 1;
