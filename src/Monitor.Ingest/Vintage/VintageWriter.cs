@@ -47,6 +47,7 @@ public sealed class VintageWriter(MonitorStore store, TimeProvider clock)
             using var sink = new StagingSink(connection, input.Dataset, input.FileName);
             ReadInto(input, sink);
             sink.Complete();
+            StagingTables.AppendSeries(connection, sink.StagedSeries);
             cancellationToken.ThrowIfCancellationRequested();
             if (sink.ProblemCount == 0) StagedChecks.Run(connection, sink);
             if (sink.ProblemCount == 0 && sink.RowsRead == 0) sink.Problem(1, "file", "no data rows (empty file or header only)");
@@ -78,7 +79,6 @@ public sealed class VintageWriter(MonitorStore store, TimeProvider clock)
 
     private IngestResult Commit(DuckDBConnection connection, IngestInput input, long runId, string? hash, DateTime startedAt, StagingSink sink)
     {
-        StagingTables.AppendSeries(connection, sink.StagedSeries);
         using var transaction = connection.BeginTransaction();
         var knownFrom = KnownFrom(connection, transaction);
         var counts = VintageMerge.Apply(connection, transaction, input.Dataset, input.Source, knownFrom, runId);

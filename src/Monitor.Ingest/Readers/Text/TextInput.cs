@@ -29,6 +29,32 @@ internal static class TextInput
         }
     }
 
+    /// <summary>
+    /// Decodes the whole file once before it is parsed, so that a bad byte is reported with its own line (a streaming
+    /// reader decodes ahead in blocks and would fail on an earlier line). Vectorised decoding keeps this cheap.
+    /// </summary>
+    private static void Validate(string path, Encoding encoding)
+    {
+        var decoder = encoding.GetDecoder();
+        var buffer = new byte[1 << 20];
+        var chars = new char[encoding.GetMaxCharCount(buffer.Length)];
+        long lines = 1;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            try
+            {
+                decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw new InputRejectedException(lines + LineOf(buffer.AsSpan(0, read), Math.Max(0, ex.Index)) - 1, "encoding", $"bytes that are not valid {encoding.WebName}");
+            }
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        }
+    }
+
     /// <summary>An encoding that replaces bad bytes (only for sniffing a file's first lines, never for loading values).</summary>
     public static Encoding Lenient(string name) => Encoding.GetEncoding(name);
 
@@ -72,6 +98,7 @@ internal static class TextInput
     {
         var head = Head(path);
         var encoding = Detect(head, complete: head.Length < SniffBytes, declared);
+        Validate(path, encoding);
         return new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: encoding.CodePage == 65001, new FileStreamOptions { BufferSize = 1 << 16 });
     }
 
