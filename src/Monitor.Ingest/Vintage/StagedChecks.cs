@@ -8,10 +8,18 @@ internal static class StagedChecks
 {
     public static void Run(DuckDBConnection connection, StagingSink sink)
     {
+        if (!sink.PeriodsAscending) Duplicates(connection, sink);
+        FrequencyConflicts(connection, sink);
+    }
+
+    private static void Duplicates(DuckDBConnection connection, StagingSink sink)
+    {
+        // Keys first, on the integer handle (cheap for ten million rows); the details only for the few offenders.
         using (var command = Sql.Command(connection, null, $"""
+            WITH dup AS (SELECT sidx, period FROM {StagingTables.Observations} GROUP BY sidx, period HAVING count(*) > 1 LIMIT 200)
             SELECT s.series_id, o.period, min(o.line), max(o.line), count(DISTINCT o.value)
-            FROM {StagingTables.Observations} o JOIN {StagingTables.Series} s USING (sidx)
-            GROUP BY s.series_id, o.period HAVING count(*) > 1 ORDER BY min(o.line) LIMIT 200
+            FROM {StagingTables.Observations} o JOIN dup USING (sidx, period) JOIN {StagingTables.Series} s USING (sidx)
+            GROUP BY s.series_id, o.period ORDER BY min(o.line)
             """))
         using (var reader = command.ExecuteReader())
         {
@@ -23,6 +31,10 @@ internal static class StagedChecks
             }
         }
 
+    }
+
+    private static void FrequencyConflicts(DuckDBConnection connection, StagingSink sink)
+    {
         using (var command = Sql.Command(connection, null, $"""
             SELECT s.series_id, s.frequency, e.frequency, s.line FROM {StagingTables.Series} s JOIN series e USING (series_id)
             WHERE s.frequency <> e.frequency ORDER BY s.line LIMIT 200

@@ -15,6 +15,7 @@ internal sealed class StagingSink : IRowSink, IDisposable
     private readonly string _dataset;
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<StagedSeries> _series = [];
+    private readonly List<DateOnly> _lastPeriod = [];
     private readonly List<IngestProblem> _problems = [];
     private readonly DuckDBAppender _appender;
 
@@ -31,6 +32,12 @@ internal sealed class StagingSink : IRowSink, IDisposable
     public long RowsRead { get; private set; }
 
     public long ProblemCount { get; private set; }
+
+    /// <summary>
+    /// False when some series' periods did not strictly increase down the file. Only then can a key repeat, so only
+    /// then does the (costly, whole-file) duplicate check run; publishers' files are nearly always in order.
+    /// </summary>
+    public bool PeriodsAscending { get; private set; } = true;
 
     public IReadOnlyList<IngestProblem> Problems => _problems;
 
@@ -49,6 +56,7 @@ internal sealed class StagingSink : IRowSink, IDisposable
         }
         _ids[id] = _series.Count;
         _series.Add(new StagedSeries(id, spec, line));
+        _lastPeriod.Add(DateOnly.MinValue);
         return _series.Count - 1;
     }
 
@@ -59,6 +67,8 @@ internal sealed class StagingSink : IRowSink, IDisposable
         if (period.Year is < 1700 or > 2200) { Problem(line, "period", $"impossible period {period:yyyy-MM-dd}"); return; }
         if (!Periods.IsPeriodStart(period, frequency)) { Problem(line, "period", $"{period:yyyy-MM-dd} is not the first day of a {frequency} period"); return; }
         if (!double.IsFinite(value)) { Problem(line, "value", "not a finite number"); return; }
+        if (period <= _lastPeriod[series]) PeriodsAscending = false;
+        _lastPeriod[series] = period;
         _appender.CreateRow().AppendValue(series).AppendValue(period).AppendValue(value).AppendValue(line).EndRow();
     }
 

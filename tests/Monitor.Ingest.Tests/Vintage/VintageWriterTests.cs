@@ -67,4 +67,32 @@ public sealed class VintageWriterTests
 
         Assert.AreEqual(2L, h.Count($"SELECT rows_new FROM ingest_runs WHERE run_id = {result.RunId} AND status = 'succeeded' AND length(file_hash) = 64"));
     }
+
+    [TestMethod]
+    public void SeriesChangingFrequencyAgainstTheStoreIsRejected()
+    {
+        using var h = new IngestHarness();
+        h.Ingest(h.Write("v1/observations.csv", Header + "X,x,macro,,,M,2024-01-01,1,\n"));
+        var second = h.Ingest(h.Write("v2/observations.csv", Header + "X,x,macro,,,Q,2024-04-01,1,\n"));
+
+        Assert.AreEqual("failed", second.Status);
+        StringAssert.Contains(second.Problems[0].ToString(), "observations.csv:2: frequency: series t:X is M in the store, Q here");
+        Assert.AreEqual(1L, h.Count("SELECT count(*) FROM observations"));
+    }
+
+    [TestMethod]
+    public void AsOfMacroAnswersWhatWasKnownThen()
+    {
+        using var h = new IngestHarness(onDisk: true);
+        h.Ingest(h.Write("v1/observations.csv", Header + "X,x,macro,,,M,2024-01-01,1,\n"));
+        var between = DateTime.UtcNow;
+        Thread.Sleep(5);
+        h.Ingest(h.Write("v2/observations.csv", Header + "X,x,macro,,,M,2024-01-01,2,\n"));
+
+        var then = h.Scalar($"SELECT value FROM observations_as_of(TIMESTAMP '{between:yyyy-MM-dd HH:mm:ss.ffffff}') WHERE series_id = 't:X'");
+        var now = h.Scalar("SELECT value FROM current_observations WHERE series_id = 't:X'");
+
+        Assert.AreEqual(1.0, then);
+        Assert.AreEqual(2.0, now);
+    }
 }
