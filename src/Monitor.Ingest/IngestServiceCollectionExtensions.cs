@@ -5,6 +5,7 @@ using Monitor.Core;
 using Monitor.Core.Cli;
 using Monitor.Core.Jobs;
 using Monitor.Ingest.Cli;
+using Monitor.Ingest.Derive;
 using Monitor.Ingest.Readers;
 using Monitor.Ingest.Sources;
 using Monitor.Ingest.Store;
@@ -28,7 +29,9 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<IngestHttpClient>();
         services.TryAddSingleton<HttpFetcher>();
         services.TryAddSingleton<SourceRunner>();
+        services.TryAddSingleton<SeriesDeriver>();
         services.AddSingleton<ICliCommand, IngestCommand>();
+        services.AddSingleton<ICliCommand, DeriveCommand>();
 
         // One job per source, known at start-up so that the job registrar can schedule each.
         var sources = section.Get<IngestOptions>()?.Sources ?? [];
