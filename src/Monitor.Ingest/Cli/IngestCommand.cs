@@ -10,7 +10,7 @@ public sealed class IngestCommand(FileIngestor ingestor, SourceRunner sources) :
 {
     public string Name => "ingest";
 
-    public string Usage => "ingest <file|folder> [--dataset NAME] [--format auto|long|fred-md|…] [--encoding E] [--force]  |  ingest --source NAME";
+    public string Usage => "ingest <file|folder> [--dataset NAME] [--format auto|long|fred-md|…] [--encoding E] [--force] [--quarantine]  |  ingest --source NAME";
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -45,7 +45,8 @@ public sealed class IngestCommand(FileIngestor ingestor, SourceRunner sources) :
             Format: args.Get("format"),
             Defaults: new SourceDefaults(args.Get("domain"), args.Get("region"), args.Get("industry")),
             Encoding: args.Get("encoding"),
-            Force: args.Has("force"));
+            Force: args.Has("force"),
+            Quarantine: args.Has("quarantine"));
         return ingestor.Ingest(request, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace Monitor.Ingest.Sources;
 public sealed class FileIngestor(VintageWriter writer, ReaderCatalog readers)
 {
     /// <summary>What to ingest and how; everything but the path is optional.</summary>
-    public sealed record Request(string Source, string Path, string? Dataset = null, string? Format = null, SourceDefaults? Defaults = null, string? Encoding = null, bool Force = false);
+    public sealed record Request(string Source, string Path, string? Dataset = null, string? Format = null, SourceDefaults? Defaults = null, string? Encoding = null, bool Force = false, bool Quarantine = false);
 
     public IngestResult Ingest(Request request, CancellationToken cancellationToken = default)
     {
@@ -31,7 +31,7 @@ public sealed class FileIngestor(VintageWriter writer, ReaderCatalog readers)
 
         var read = new ReadRequest(request.Path, dataset, request.Defaults ?? SourceDefaults.None, request.Encoding);
         var main = reader is LongLayoutReader ? LongLayoutReader.ObservationsFile(request.Path) : request.Path;
-        return writer.Ingest(new IngestInput(request.Source, dataset, request.Path, Display(main), files, sink => reader.Read(read, sink), request.Force), cancellationToken);
+        return writer.Ingest(new IngestInput(request.Source, dataset, request.Path, Display(main), files, sink => reader.Read(read, sink), request.Force, request.Quarantine), cancellationToken);
     }
 
     /// <summary>The dataset a path belongs to when none is named: its folder ("fred_md"), or the folder above raw/.</summary>

@@ -44,4 +44,7 @@ public sealed class SourceOptions
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>"reject" (default: any bad row rejects the whole file) or "quarantine" (bad rows go to ingest_quarantine, the rest loads).</summary>
+    public string OnBadRows { get; set; } = "reject";
 }

@@ -22,6 +22,7 @@ public sealed class SourceRunner(FileIngestor ingestor, HttpFetcher fetcher, IOp
             ? await fetcher.FetchAsync(source, cancellationToken)
             : MonitorPaths.Resolve(source.Location);
         var defaults = new SourceDefaults(source.Domain, source.RegionCode, source.IndustryCode);
-        return ingestor.Ingest(new FileIngestor.Request(source.Name, path, source.Dataset, source.Format, defaults, source.Encoding), cancellationToken);
+        return ingestor.Ingest(new FileIngestor.Request(source.Name, path, source.Dataset, source.Format, defaults, source.Encoding,
+            Quarantine: source.OnBadRows.Equals("quarantine", StringComparison.OrdinalIgnoreCase)), cancellationToken);
     }
 }

@@ -2,7 +2,10 @@ using Monitor.Ingest.Model;
 
 namespace Monitor.Ingest.Vintage;
 
-/// <summary>One file (or folder) to ingest: which source and dataset it belongs to, the bytes that identify it, and how to read it.</summary>
+/// <summary>
+/// One file (or folder) to ingest: which source and dataset it belongs to, the bytes that identify it, how to read it,
+/// and whether bad rows reject the whole file (default) or are quarantined while the rest loads.
+/// </summary>
 public sealed record IngestInput(
     string Source,
     string Dataset,
@@ -10,4 +13,5 @@ public sealed record IngestInput(
     string FileName,
     IReadOnlyList<string> HashedFiles,
     Action<IRowSink> Read,
-    bool Force = false);
+    bool Force = false,
+    bool Quarantine = false);

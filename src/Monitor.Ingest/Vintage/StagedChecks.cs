@@ -6,10 +6,12 @@ namespace Monitor.Ingest.Vintage;
 /// <summary>Checks that need the whole staged file: a key given twice, a series whose frequency differs from the store's.</summary>
 internal static class StagedChecks
 {
-    public static void Run(DuckDBConnection connection, StagingSink sink)
+    public static void Run(DuckDBConnection connection, StagingSink sink, bool quarantine)
     {
+        var before = sink.ProblemCount;
         if (!sink.PeriodsAscending) Duplicates(connection, sink);
         FrequencyConflicts(connection, sink);
+        if (quarantine && sink.ProblemCount > before) Quarantine.RemoveConflicts(connection);
     }
 
     private static void Duplicates(DuckDBConnection connection, StagingSink sink)

@@ -11,7 +11,7 @@ namespace Monitor.Ingest.Vintage;
 /// </summary>
 internal sealed class StagingSink : IRowSink, IDisposable
 {
-    private const int KeptProblems = 200;
+    private const int KeptProblems = 10_000;
     private readonly string _dataset;
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<StagedSeries> _series = [];

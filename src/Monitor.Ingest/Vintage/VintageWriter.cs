@@ -45,13 +45,13 @@ public sealed class VintageWriter(MonitorStore store, TimeProvider clock)
         try
         {
             using var sink = new StagingSink(connection, input.Dataset, input.FileName);
-            ReadInto(input, sink);
+            var readable = ReadInto(input, sink);
             sink.Complete();
             StagingTables.AppendSeries(connection, sink.StagedSeries);
             cancellationToken.ThrowIfCancellationRequested();
-            if (sink.ProblemCount == 0) StagedChecks.Run(connection, sink);
-            if (sink.ProblemCount == 0 && sink.RowsRead == 0) sink.Problem(1, "file", "no data rows (empty file or header only)");
-            return sink.ProblemCount > 0
+            if (readable && sink.RowsRead == 0) { sink.Problem(1, "file", "no data rows (empty file or header only)"); readable = false; }
+            if (readable && (sink.ProblemCount == 0 || input.Quarantine)) StagedChecks.Run(connection, sink, input.Quarantine);
+            return !readable || (sink.ProblemCount > 0 && !input.Quarantine)
                 ? RecordFailure(connection, input, runId, hash, startedAt, sink)
                 : Commit(connection, input, runId, hash, startedAt, sink);
         }
@@ -61,19 +61,23 @@ public sealed class VintageWriter(MonitorStore store, TimeProvider clock)
         }
     }
 
-    private static void ReadInto(IngestInput input, StagingSink sink)
+    /// <summary>Reads the input into the sink; false when the input as a whole is unreadable (never quarantined).</summary>
+    private static bool ReadInto(IngestInput input, StagingSink sink)
     {
         try
         {
             input.Read(sink);
+            return true;
         }
         catch (InputRejectedException ex)
         {
             sink.Problem(ex.Line, ex.Field, ex.Message);
+            return false;
         }
         catch (System.Text.DecoderFallbackException ex)
         {
             sink.Problem(sink.RowsRead + 1, "encoding", $"bytes that are not valid in the file's encoding ({ex.Message.Split('.')[0]})");
+            return false;
         }
     }
 
@@ -82,8 +86,9 @@ public sealed class VintageWriter(MonitorStore store, TimeProvider clock)
         using var transaction = connection.BeginTransaction();
         var knownFrom = KnownFrom(connection, transaction);
         var counts = VintageMerge.Apply(connection, transaction, input.Dataset, input.Source, knownFrom, runId);
-        var result = new IngestResult(runId, input.Source, "succeeded", sink.RowsRead, counts.New, counts.Revised, counts.Unchanged, 0, sink.StagedSeries.Count, []);
-        IngestRunLog.Record(connection, transaction, result, input.Location, hash, startedAt, Now(), 0);
+        var result = new IngestResult(runId, input.Source, "succeeded", sink.RowsRead, counts.New, counts.Revised, counts.Unchanged, sink.ProblemCount, sink.StagedSeries.Count, sink.Problems);
+        IngestRunLog.Record(connection, transaction, result, input.Location, hash, startedAt, Now(), sink.ProblemCount);
+        if (sink.ProblemCount > 0) Quarantine.Store(connection, transaction, runId, input.Source, sink.Problems);
         transaction.Commit();
         return result;
     }
