@@ -51,9 +51,17 @@ public sealed class VintageWriter(MonitorStore store, TimeProvider clock)
             cancellationToken.ThrowIfCancellationRequested();
             if (readable && sink.RowsRead == 0) { sink.Problem(1, "file", "no data rows (empty file or header only)"); readable = false; }
             if (readable && (sink.ProblemCount == 0 || input.Quarantine)) StagedChecks.Run(connection, sink, input.Quarantine);
-            return !readable || (sink.ProblemCount > 0 && !input.Quarantine)
-                ? RecordFailure(connection, input, runId, hash, startedAt, sink)
-                : Commit(connection, input, runId, hash, startedAt, sink);
+            if (!readable || (sink.ProblemCount > 0 && !input.Quarantine)) return RecordFailure(connection, input, runId, hash, startedAt, sink);
+            try
+            {
+                return Commit(connection, input, runId, hash, startedAt, sink);
+            }
+            catch (DuckDBException ex)
+            {
+                // The transaction was rolled back; the store keeps its previous state and the run says why.
+                sink.Problem(0, "store", ex.Message.Split('\n')[0]);
+                return RecordFailure(connection, input, runId, hash, startedAt, sink);
+            }
         }
         finally
         {
@@ -72,6 +80,11 @@ public sealed class VintageWriter(MonitorStore store, TimeProvider clock)
         catch (InputRejectedException ex)
         {
             sink.Problem(ex.Line, ex.Field, ex.Message);
+            return false;
+        }
+        catch (Exception ex) when (ex is DuckDBException or IOException or UnauthorizedAccessException)
+        {
+            sink.Problem(sink.RowsRead + 1, "file", ex.Message.Split('\n')[0]);
             return false;
         }
         catch (System.Text.DecoderFallbackException ex)
