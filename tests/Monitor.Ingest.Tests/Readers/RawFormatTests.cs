@@ -115,4 +115,29 @@ public sealed class RawFormatTests
         Assert.AreEqual(10.5, h.Scalar("SELECT value FROM current_observations WHERE series_code = 'CN_UNEMP_16_24' AND period = DATE '2019-05-01'"));
         Assert.AreEqual(0L, h.Count("SELECT count(*) FROM current_observations WHERE series_code = 'CN_UNEMP_16_24_EXSTUDENT' AND period = DATE '2019-05-01'"));
     }
+
+    [TestMethod]
+    public void OldNbsVintageWithoutACatalogueKeepsItsChineseIndicatorName()
+    {
+        var file = RepoPaths.Dataset("china_provincial_annual/raw/vintage_2018/分省年度数据.csv");
+        using var h = new IngestHarness();
+
+        var result = h.Ingest(file, dataset: "cn_prov_2018");
+
+        Assert.AreEqual((31, 775L), (result.SeriesCount, result.RowsNew), string.Join("\n", result.Problems));
+        Assert.AreEqual(28014.94, h.Scalar("SELECT value FROM current_observations WHERE series_code = '地区生产总值(亿元)' AND region_code = 'CN-BJ' AND period = DATE '2017-01-01'"));
+    }
+
+    [TestMethod]
+    public void Gb18030FileDeclaredUtf8IsRejectedOnItsFirstChineseLine()
+    {
+        var file = RepoPaths.Dataset("china_provincial_annual/raw/分省年度数据.csv");
+        using var h = new IngestHarness();
+
+        var result = h.Ingestor.Ingest(new Monitor.Ingest.Sources.FileIngestor.Request("wrong", file, "x", "nbs", Encoding: "utf-8"));
+
+        Assert.AreEqual("failed", result.Status);
+        StringAssert.Contains(result.Problems[0].ToString(), ":1: encoding: bytes that are not valid utf-8");
+        Assert.AreEqual(0L, h.Count("SELECT count(*) FROM observations"));
+    }
 }
