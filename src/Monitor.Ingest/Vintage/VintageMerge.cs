@@ -9,6 +9,7 @@ namespace Monitor.Ingest.Vintage;
 /// </summary>
 internal static class VintageMerge
 {
+    /// <summary>How many staged rows were new, revised or unchanged.</summary>
     public sealed record Counts(long New, long Revised, long Unchanged);
 
     public static Counts Apply(DuckDBConnection connection, DuckDBTransaction transaction, string dataset, string source, DateTime knownFrom, long runId)

@@ -44,28 +44,33 @@ public sealed class VintageWriter(MonitorStore store, TimeProvider clock)
 
         try
         {
-            using var sink = new StagingSink(connection, input.Dataset, input.FileName);
-            var readable = ReadInto(input, sink);
-            sink.Complete();
-            StagingTables.AppendSeries(connection, sink.StagedSeries);
-            cancellationToken.ThrowIfCancellationRequested();
-            if (readable && sink.RowsRead == 0) { sink.Problem(1, "file", "no data rows (empty file or header only)"); readable = false; }
-            if (readable && (sink.ProblemCount == 0 || input.Quarantine)) StagedChecks.Run(connection, sink, input.Quarantine);
-            if (!readable || (sink.ProblemCount > 0 && !input.Quarantine)) return RecordFailure(connection, input, runId, hash, startedAt, sink);
-            try
-            {
-                return Commit(connection, input, runId, hash, startedAt, sink);
-            }
-            catch (DuckDBException ex)
-            {
-                // The transaction was rolled back; the store keeps its previous state and the run says why.
-                sink.Problem(0, "store", ex.Message.Split('\n')[0]);
-                return RecordFailure(connection, input, runId, hash, startedAt, sink);
-            }
+            return StageAndMerge(connection, input, runId, hash, startedAt, cancellationToken);
         }
         finally
         {
             StagingTables.Drop(connection);
+        }
+    }
+
+    private IngestResult StageAndMerge(DuckDBConnection connection, IngestInput input, long runId, string? hash, DateTime startedAt, CancellationToken cancellationToken)
+    {
+        using var sink = new StagingSink(connection, input.Dataset, input.FileName);
+        var readable = ReadInto(input, sink);
+        sink.Complete();
+        StagingTables.AppendSeries(connection, sink.StagedSeries);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (readable && sink.RowsRead == 0) { sink.Problem(1, "file", "no data rows (empty file or header only)"); readable = false; }
+        if (readable && (sink.ProblemCount == 0 || input.Quarantine)) StagedChecks.Run(connection, sink, input.Quarantine);
+        if (!readable || (sink.ProblemCount > 0 && !input.Quarantine)) return RecordFailure(connection, input, runId, hash, startedAt, sink);
+        try
+        {
+            return Commit(connection, input, runId, hash, startedAt, sink);
+        }
+        catch (DuckDBException ex)
+        {
+            // The transaction was rolled back; the store keeps its previous state and the run says why.
+            sink.Problem(0, "store", ex.Message.Split('\n')[0]);
+            return RecordFailure(connection, input, runId, hash, startedAt, sink);
         }
     }
 
