@@ -12,6 +12,8 @@ internal static class VintageMerge
     /// <summary>How many staged rows were new, revised or unchanged.</summary>
     public sealed record Counts(long New, long Revised, long Unchanged);
 
+    private const long SliceRows = 1_000_000;
+
     public static Counts Apply(DuckDBConnection connection, DuckDBTransaction transaction, string dataset, string source, DateTime knownFrom, long runId)
     {
         UpsertCatalogue(connection, transaction, dataset, source, knownFrom);
@@ -44,21 +46,29 @@ internal static class VintageMerge
     }
 
     // Joins on the staged integer handle rather than the series id string, and keeps only the rows that change
-    // (new or revised): with a 1 % revision that is a hundredth of the file, which bounds memory and time.
+    // (new or revised): with a 1 % revision that is a hundredth of the file. The join runs over slices of about a
+    // million staged rows (by series), so its hash table stays small however large the file and the store are.
     private static Counts Diff(DuckDBConnection connection, DuckDBTransaction transaction, DateTime knownFrom, long runId)
     {
-        Sql.Execute(connection, transaction, $"""
-            CREATE OR REPLACE TEMP TABLE {StagingTables.Diff} AS
-            WITH cur AS (
-                SELECT s.sidx, c.period, c.value FROM observations c JOIN {StagingTables.Series} s ON s.series_id = c.series_id
-                WHERE c.known_to IS NULL),
-            changed AS (
-                SELECT o.sidx, o.period, o.value, cur.value AS old_value
-                FROM {StagingTables.Observations} o LEFT JOIN cur ON cur.sidx = o.sidx AND cur.period = o.period
-                WHERE cur.value IS NULL OR cur.value <> o.value)
-            SELECT s.series_id, changed.period, changed.value, changed.old_value FROM changed JOIN {StagingTables.Series} s USING (sidx)
-            """);
+        Sql.Execute(connection, transaction, $"CREATE OR REPLACE TEMP TABLE {StagingTables.Diff} (series_id VARCHAR, period DATE, value DOUBLE, old_value DOUBLE)");
+        var seriesCount = Sql.Long(connection, transaction, $"SELECT coalesce(max(sidx) + 1, 0) FROM {StagingTables.Series}");
         var staged = Sql.Long(connection, transaction, $"SELECT count(*) FROM {StagingTables.Observations}");
+        var slice = Math.Max(1, (int)Math.Min(seriesCount, SliceRows * seriesCount / Math.Max(1, staged)));
+        for (long low = 0; low < seriesCount; low += slice)
+        {
+            Sql.Execute(connection, transaction, $"""
+                INSERT INTO {StagingTables.Diff}
+                WITH slice AS (SELECT sidx, series_id FROM {StagingTables.Series} WHERE sidx >= $1 AND sidx < $2),
+                cur AS (
+                    SELECT s.sidx, c.period, c.value FROM observations c JOIN slice s ON s.series_id = c.series_id
+                    WHERE c.known_to IS NULL),
+                changed AS (
+                    SELECT o.sidx, o.period, o.value, cur.value AS old_value
+                    FROM {StagingTables.Observations} o LEFT JOIN cur ON cur.sidx = o.sidx AND cur.period = o.period
+                    WHERE o.sidx >= $1 AND o.sidx < $2 AND (cur.value IS NULL OR cur.value <> o.value))
+                SELECT s.series_id, changed.period, changed.value, changed.old_value FROM changed JOIN slice s USING (sidx)
+                """, low, low + slice);
+        }
         var added = Sql.Long(connection, transaction, $"SELECT count(*) FROM {StagingTables.Diff} WHERE old_value IS NULL");
         var revised = Sql.Long(connection, transaction, $"SELECT count(*) FROM {StagingTables.Diff} WHERE old_value IS NOT NULL");
         var result = new Counts(added, revised, staged - added - revised);
