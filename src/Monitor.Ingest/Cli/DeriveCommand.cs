@@ -22,7 +22,7 @@ public sealed class DeriveCommand(SeriesDeriver deriver) : ICliCommand
             else Console.Error.WriteLine($"monitor derive: {result.Problems.FirstOrDefault()?.ToString() ?? result.Summary()}");
             return Task.FromResult(result.Succeeded ? 0 : 1);
         }
-        catch (ArgumentException ex)
+        catch (KeyNotFoundException ex)
         {
             Console.Error.WriteLine($"monitor derive: {ex.Message}");
             return Task.FromResult(1);

@@ -13,7 +13,7 @@ public sealed class SeriesDeriver(MonitorStore store, VintageWriter writer, Time
 {
     public IngestResult Derive(string parentId, string method, CancellationToken cancellationToken = default)
     {
-        var parent = new SeriesReader(store).Find(parentId) ?? throw new ArgumentException($"no series '{parentId}'", nameof(parentId));
+        var parent = new SeriesReader(store).Find(parentId) ?? throw new KeyNotFoundException($"no series '{parentId}' in the catalogue");
         IReadOnlyList<Observation> history;
         DateTime? vintage;
         using (var connection = store.Open())
