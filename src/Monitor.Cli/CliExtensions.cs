@@ -4,6 +4,7 @@ using Monitor.Cli.Samples;
 using Monitor.Core.Cli;
 using Monitor.Core;
 using Monitor.Core.Configuration;
+using Monitor.Ingest;
 
 namespace Monitor.Cli;
 
@@ -17,6 +18,7 @@ public static class CliExtensions
         builder.Services.AddSingleton<ICliCommand, SamplesCommand>();
         builder.Services.AddSingleton<ICliCommand, ServeCommand>();
         builder.Services.AddSingleton<ICliCommand, StatusCommand>();
+        builder.Services.AddMonitorIngest(builder.Configuration);
         return builder;
     }
 }

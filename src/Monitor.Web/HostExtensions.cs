@@ -1,5 +1,6 @@
 using Monitor.Core;
 using Monitor.Core.Configuration;
+using Monitor.Ingest;
 using Monitor.Core.Store;
 using Monitor.Jobs;
 
@@ -12,6 +13,7 @@ public static class HostExtensions
     {
         AppSettings.AddShippedDefaults(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddMonitorStore(builder.Configuration);
+        builder.Services.AddMonitorIngest(builder.Configuration);
         builder.Services.AddMonitorJobs(builder.Configuration);
         return builder;
     }

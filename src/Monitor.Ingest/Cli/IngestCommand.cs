@@ -1,0 +1,52 @@
+using Monitor.Core.Cli;
+using Monitor.Ingest.Model;
+using Monitor.Ingest.Readers;
+using Monitor.Ingest.Sources;
+
+namespace Monitor.Ingest.Cli;
+
+/// <summary><c>monitor ingest</c>: loads a file or dataset folder, or runs a configured source now; prints a one-line summary.</summary>
+public sealed class IngestCommand(FileIngestor ingestor, SourceRunner sources) : ICliCommand
+{
+    public string Name => "ingest";
+
+    public string Usage => "ingest <file|folder> [--dataset NAME] [--format auto|long|fred-md|…] [--encoding E] [--force] [--quarantine]  |  ingest --source NAME";
+
+    public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var result = args.Get("source") is { Length: > 0 } name
+            ? await RunSource(name, cancellationToken)
+            : IngestFile(args, cancellationToken);
+        if (result.Succeeded)
+        {
+            await output.WriteLineAsync(result.Summary());
+            return 0;
+        }
+        foreach (var problem in result.Problems.Take(20)) await Console.Error.WriteLineAsync(problem.ToString());
+        await Console.Error.WriteLineAsync($"monitor ingest: rejected, store unchanged: {result.Summary()}");
+        return 1;
+    }
+
+    private async Task<IngestResult> RunSource(string name, CancellationToken cancellationToken)
+    {
+        if (sources.Sources.All(s => !s.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            throw new CommandLineException($"no source named '{name}' (configured: {string.Join(", ", sources.Sources.Select(s => s.Name))})");
+        return await sources.RunAsync(name, cancellationToken);
+    }
+
+    private IngestResult IngestFile(CommandLineArgs args, CancellationToken cancellationToken)
+    {
+        if (args.Positional.Count != 1) throw new CommandLineException("give one file or folder, or --source NAME");
+        var path = Path.GetFullPath(args.Positional[0]);
+        var request = new FileIngestor.Request(
+            Source: "cli:" + Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar)),
+            Path: path,
+            Dataset: args.Get("dataset"),
+            Format: args.Get("format"),
+            Defaults: new SourceDefaults(args.Get("domain"), args.Get("region"), args.Get("industry")),
+            Encoding: args.Get("encoding"),
+            Force: args.Has("force"),
+            Quarantine: args.Has("quarantine"));
+        return ingestor.Ingest(request, cancellationToken);
+    }
+}

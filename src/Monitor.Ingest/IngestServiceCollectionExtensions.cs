@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitor.Core;
+using Monitor.Core.Cli;
+using Monitor.Core.Jobs;
+using Monitor.Ingest.Cli;
+using Monitor.Ingest.Derive;
+using Monitor.Ingest.Readers;
+using Monitor.Ingest.Sources;
+using Monitor.Ingest.Store;
+using Monitor.Ingest.Vintage;
+
+namespace Monitor.Ingest;
+
+/// <summary>Registers the ingest module: its options, readers, writer, one job per configured source, the CLI verb and its schema.</summary>
+public static class IngestServiceCollectionExtensions
+{
+    public static IServiceCollection AddMonitorIngest(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(IngestOptions.Section);
+        services.AddOptions<IngestOptions>().Bind(section);
+        services.AddSchema(IngestSchema.Scripts);
+        services.TryAddSingleton(TimeProvider.System);
+        foreach (var reader in IngestReaders.All()) services.AddSingleton(reader);
+        services.TryAddSingleton<ReaderCatalog>();
+        services.TryAddSingleton<VintageWriter>();
+        services.TryAddSingleton<FileIngestor>();
+        services.TryAddSingleton<IngestHttpClient>();
+        services.TryAddSingleton<HttpFetcher>();
+        services.TryAddSingleton<SourceRunner>();
+        services.TryAddSingleton<SeriesDeriver>();
+        services.AddSingleton<ICliCommand, IngestCommand>();
+        services.AddSingleton<ICliCommand, DeriveCommand>();
+
+        // One job per source, known at start-up so that the job registrar can schedule each.
+        var sources = section.Get<IngestOptions>()?.Sources ?? [];
+        foreach (var source in sources.Where(s => !string.IsNullOrWhiteSpace(s.Name)))
+            services.AddSingleton<IMonitorJob>(sp => new IngestSourceJob(source, sp.GetRequiredService<SourceRunner>()));
+        return services;
+    }
+}

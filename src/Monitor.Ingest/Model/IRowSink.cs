@@ -1,0 +1,20 @@
+namespace Monitor.Ingest.Model;
+
+/// <summary>Where a reader puts what it parsed: series, their values and the problems it met (each with its line).</summary>
+public interface IRowSink
+{
+    /// <summary>The file name used in problem reports.</summary>
+    string FileName { get; }
+
+    /// <summary>Declares a series; returns a handle for <see cref="Value"/>, or -1 when the series itself is invalid (reported).</summary>
+    int Series(SeriesSpec spec, long line);
+
+    /// <summary>One value of a declared series for the period starting on <paramref name="period"/>.</summary>
+    void Value(int series, DateOnly period, double value, long line);
+
+    /// <summary>Reports a bad input: file:line: field: reason.</summary>
+    void Problem(long line, string field, string reason);
+
+    /// <summary>Counts a data row read from the source (for the run record).</summary>
+    void RowRead();
+}

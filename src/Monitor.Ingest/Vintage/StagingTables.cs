@@ -1,0 +1,40 @@
+using DuckDB.NET.Data;
+
+namespace Monitor.Ingest.Vintage;
+
+/// <summary>The per-connection temporary tables a run stages into; they vanish with the connection, so a crash leaves nothing.</summary>
+internal static class StagingTables
+{
+    public const string Observations = "ingest_stage_obs";
+    public const string Series = "ingest_stage_series";
+    public const string Diff = "ingest_stage_diff";
+
+    public static void Create(DuckDBConnection connection)
+    {
+        Sql.Execute(connection, null, $"""
+            CREATE OR REPLACE TEMP TABLE {Observations} (sidx INTEGER NOT NULL, period DATE NOT NULL, value DOUBLE NOT NULL, line BIGINT NOT NULL);
+            CREATE OR REPLACE TEMP TABLE {Series} (
+                sidx INTEGER NOT NULL, series_id VARCHAR NOT NULL, code VARCHAR NOT NULL, name VARCHAR NOT NULL, name_zh VARCHAR,
+                domain VARCHAR NOT NULL, region_code VARCHAR, industry_code VARCHAR, frequency VARCHAR NOT NULL, unit VARCHAR,
+                transform VARCHAR, country VARCHAR, line BIGINT NOT NULL);
+            """);
+    }
+
+    public static void Drop(DuckDBConnection connection) =>
+        Sql.Execute(connection, null, $"DROP TABLE IF EXISTS {Observations}; DROP TABLE IF EXISTS {Series}; DROP TABLE IF EXISTS {Diff};");
+
+    /// <summary>Appends the catalogue rows of the staged series.</summary>
+    public static void AppendSeries(DuckDBConnection connection, IReadOnlyList<StagedSeries> series)
+    {
+        using var appender = connection.CreateAppender("temp", "main", Series);
+        for (var i = 0; i < series.Count; i++)
+        {
+            var (id, spec, line) = series[i];
+            appender.CreateRow()
+                .AppendValue(i).AppendValue(id).AppendValue(spec.Code).AppendValue(spec.Name).AppendValue(spec.NameZh)
+                .AppendValue(spec.Domain).AppendValue(spec.RegionCode).AppendValue(spec.IndustryCode).AppendValue(spec.Frequency)
+                .AppendValue(spec.Unit).AppendValue(spec.Transform).AppendValue(spec.Country).AppendValue(line)
+                .EndRow();
+        }
+    }
+}
