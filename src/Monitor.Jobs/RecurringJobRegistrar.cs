@@ -15,9 +15,9 @@ public sealed class RecurringJobRegistrar(
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         foreach (var job in jobs)
         {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(job is IZonedJob zoned ? zoned.TimeZone : options.Value.TimeZone);
             var cron = options.Value.Schedules.GetValueOrDefault(job.Key) ?? job.DefaultCron;
             if (cron is null || cron == "off")
             {

@@ -13,7 +13,8 @@ public static class AppSettings
     {
         var shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
         if (File.Exists(Path.Combine(contentRoot, "appsettings.json")) || !File.Exists(shipped)) return;
-        configuration.Sources.Insert(0, new JsonConfigurationSource { Path = shipped, Optional = true, ReloadOnChange = false, FileProvider = null });
-        foreach (var source in configuration.Sources.OfType<JsonConfigurationSource>()) source.ResolveFileProvider();
+        var source = new JsonConfigurationSource { Path = shipped, Optional = true, ReloadOnChange = false };
+        source.ResolveFileProvider(); // before inserting: the builder loads the source at once, with this provider
+        configuration.Sources.Insert(0, source);
     }
 }

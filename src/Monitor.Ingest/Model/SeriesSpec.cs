@@ -11,4 +11,5 @@ public sealed record SeriesSpec(
     string? NameZh = null,
     string? Unit = null,
     string? Transform = null,
-    string? Country = null);
+    string? Country = null,
+    bool? CounterCyclical = null);

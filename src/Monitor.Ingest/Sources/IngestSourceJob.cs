@@ -3,7 +3,7 @@ using Monitor.Core.Jobs;
 namespace Monitor.Ingest.Sources;
 
 /// <summary>A configured source as a scheduled pipeline job (key <c>ingest:&lt;name&gt;</c>); a rejected file fails the job.</summary>
-public sealed class IngestSourceJob(SourceOptions source, SourceRunner runner) : IMonitorJob
+public sealed class IngestSourceJob(SourceOptions source, SourceRunner runner) : IMonitorJob, IZonedJob
 {
     public string Key => JobKeys.Ingest(source.Name);
 
@@ -12,7 +12,7 @@ public sealed class IngestSourceJob(SourceOptions source, SourceRunner runner) :
     /// <summary>The source's cron; null (not scheduled) when the source is disabled.</summary>
     public string? DefaultCron => source.Enabled && !string.IsNullOrWhiteSpace(source.Cron) ? source.Cron : null;
 
-    /// <summary>The zone the cron is meant in (the job registrar's zone is global; this tells it the source's own).</summary>
+    /// <summary>The zone the source's cron is meant in.</summary>
     public string TimeZone => source.TimeZone;
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ internal static class StagingTables
             CREATE OR REPLACE TEMP TABLE {Series} (
                 sidx INTEGER NOT NULL, series_id VARCHAR NOT NULL, code VARCHAR NOT NULL, name VARCHAR NOT NULL, name_zh VARCHAR,
                 domain VARCHAR NOT NULL, region_code VARCHAR, industry_code VARCHAR, frequency VARCHAR NOT NULL, unit VARCHAR,
-                transform VARCHAR, country VARCHAR, line BIGINT NOT NULL);
+                transform VARCHAR, country VARCHAR, counter_cyclical BOOLEAN, line BIGINT NOT NULL);
             """);
     }
 
@@ -33,7 +33,7 @@ internal static class StagingTables
             appender.CreateRow()
                 .AppendValue(i).AppendValue(id).AppendValue(spec.Code).AppendValue(spec.Name).AppendValue(spec.NameZh)
                 .AppendValue(spec.Domain).AppendValue(spec.RegionCode).AppendValue(spec.IndustryCode).AppendValue(spec.Frequency)
-                .AppendValue(spec.Unit).AppendValue(spec.Transform).AppendValue(spec.Country).AppendValue(line)
+                .AppendValue(spec.Unit).AppendValue(spec.Transform).AppendValue(spec.Country).AppendValue(spec.CounterCyclical).AppendValue(line)
                 .EndRow();
         }
     }

@@ -25,13 +25,14 @@ internal static class VintageMerge
 
     private static void UpsertCatalogue(DuckDBConnection connection, DuckDBTransaction transaction, string dataset, string source, DateTime now) =>
         Sql.Execute(connection, transaction, $"""
-            INSERT INTO series (series_id, dataset, code, name, name_zh, domain, region_code, industry_code, frequency, unit, transform, source, country, updated_at)
-            SELECT series_id, $1, code, name, name_zh, domain, region_code, industry_code, frequency, unit, transform, $2, country, $3
+            INSERT INTO series (series_id, dataset, code, name, name_zh, domain, region_code, industry_code, frequency, unit, transform, source, country, counter_cyclical, updated_at)
+            SELECT series_id, $1, code, name, name_zh, domain, region_code, industry_code, frequency, unit, transform, $2, country, coalesce(counter_cyclical, FALSE), $3
             FROM {StagingTables.Series}
             ON CONFLICT (series_id) DO UPDATE SET
                 name = excluded.name, name_zh = coalesce(excluded.name_zh, series.name_zh), domain = excluded.domain,
                 unit = coalesce(excluded.unit, series.unit), transform = coalesce(excluded.transform, series.transform),
-                source = excluded.source, country = coalesce(excluded.country, series.country), updated_at = excluded.updated_at
+                source = excluded.source, country = coalesce(excluded.country, series.country),
+                counter_cyclical = excluded.counter_cyclical OR series.counter_cyclical, updated_at = excluded.updated_at
             """, dataset, source, now);
 
     // First load of these series: nothing to compare with, so skip the join (the common case for a large initial file).
