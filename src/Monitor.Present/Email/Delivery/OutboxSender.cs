@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Monitor.Present.Email.Delivery;
+
+/// <summary>Sends every due outbox message under its lease and records the outcome: sent, retry with back-off, or failed.</summary>
+public sealed class OutboxSender(Outbox outbox, IMailTransport transport, IOptions<EmailOptions> options, TimeProvider clock, ILogger<OutboxSender> logger)
+{
+    public async Task<SendReport> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var report = new SendReport();
+        foreach (var key in outbox.DueKeys(Now()))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var now = Now();
+            if (outbox.TryLease(key, now, now + options.Value.SendLease) is not { } message) continue;
+            var result = await transport.SendAsync(message, cancellationToken);
+            Record(message, result, report);
+        }
+        return report;
+    }
+
+    /// <summary>Delay before attempt n+1 after n failed attempts: base × 2^(n−1), at most the configured maximum.</summary>
+    public static TimeSpan Backoff(int failedAttempts, TimeSpan baseDelay, TimeSpan maxDelay)
+    {
+        var factor = Math.Pow(2, Math.Clamp(failedAttempts - 1, 0, 30));
+        var delay = TimeSpan.FromTicks((long)Math.Min(baseDelay.Ticks * factor, maxDelay.Ticks));
+        return delay < baseDelay ? baseDelay : delay;
+    }
+
+    private void Record(OutboxMessage message, DeliveryResult result, SendReport report)
+    {
+        var now = Now();
+        var settings = options.Value;
+        switch (result.Outcome)
+        {
+            case DeliveryOutcome.Accepted:
+                outbox.MarkDelivered(message.IdempotencyKey, result.AcceptedStatus, result.Detail, now);
+                report.Delivered++;
+                break;
+            case DeliveryOutcome.Transient when message.Attempts < settings.MaxAttempts:
+                var next = now + Backoff(message.Attempts, settings.RetryBaseDelay, settings.RetryMaxDelay);
+                outbox.MarkRetry(message.IdempotencyKey, $"attempt {message.Attempts}: {result.Detail}", next);
+                logger.LogWarning("e-mail {Key} to {Recipient}: transient failure, retry at {Next:O}: {Error}", message.IdempotencyKey, message.Recipient, next, result.Detail);
+                report.Retrying++;
+                break;
+            default:
+                var reason = result.Outcome == DeliveryOutcome.Permanent ? result.Detail : $"gave up after {message.Attempts} attempts: {result.Detail}";
+                outbox.MarkFailed(message, reason, now);
+                logger.LogError("e-mail {Key} to {Recipient} failed: {Error}", message.IdempotencyKey, message.Recipient, reason);
+                report.Failed++;
+                break;
+        }
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}
+
+/// <summary>Counts of one sending pass.</summary>
+public sealed class SendReport
+{
+    public int Delivered { get; set; }
+    public int Retrying { get; set; }
+    public int Failed { get; set; }
+}

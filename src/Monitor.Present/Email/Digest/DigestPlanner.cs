@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitor.Present.Charts;
+using Monitor.Present.Email.Delivery;
+using Monitor.Present.Email.Subscriptions;
+using Monitor.Present.Email.Unsubscribe;
+
+namespace Monitor.Present.Email.Digest;
+
+/// <summary>
+/// For every active subscription whose digest period has ended: gathers the alert changes since its last digest,
+/// renders the message once and claims it in the outbox (at most one claim per subscription and period).
+/// </summary>
+public sealed class DigestPlanner(
+    SubscriptionStore subscriptions,
+    DigestEventReader events,
+    Outbox outbox,
+    IChartRenderer charts,
+    UnsubscribeTokens tokens,
+    IOptions<EmailOptions> options,
+    TimeProvider clock,
+    ILogger<DigestPlanner> logger)
+{
+    /// <summary>Claims the due digests; returns how many this run claimed.</summary>
+    public int ClaimDue(CancellationToken cancellationToken)
+    {
+        var claimed = 0;
+        foreach (var subscription in subscriptions.List(activeOnly: true))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (TryClaim(subscription)) claimed++;
+        }
+        return claimed;
+    }
+
+    private bool TryClaim(Subscription subscription)
+    {
+        var now = clock.GetUtcNow();
+        var period = subscription.Schedule().LatestDue(now);
+        if (period.End.UtcDateTime <= subscription.CreatedAt) return false;
+        var key = OutboxKeys.Digest(subscription.SubscriptionId, period);
+        if (outbox.Exists(key)) return false;
+        var batch = events.Read(subscription);
+        if (batch.Events.Count == 0) return false;
+
+        var settings = options.Value;
+        var unsubscribe = tokens.Link(settings.BaseUrl, subscription.SubscriptionId);
+        var context = new DigestContext(subscription.Chinese, subscription.Schedule().Zone, settings.BaseUrl, unsubscribe,
+            Math.Max(1, settings.MaxEventsPerDigest), RenderCharts(batch.Events, subscription, key));
+        var content = DigestComposer.Compose(batch.Events, context);
+        var message = DigestMessage.Build(settings.From, subscription.Address, key, period.End, content, unsubscribe);
+        var claim = new OutboxClaim(key, subscription.SubscriptionId, period.Start.UtcDateTime, period.End.UtcDateTime,
+            subscription.CursorEventId, batch.HighWater, batch.Events.Count, subscription.Address, content.Subject,
+            message.MessageId ?? key, DigestMessage.ToBytes(message));
+        var won = outbox.TryClaim(claim, now.UtcDateTime);
+        if (won) logger.LogInformation("claimed digest {Key}: {Count} changes for {Address}", key, batch.Events.Count, subscription.Address);
+        return won;
+    }
+
+    private List<ChartImage> RenderCharts(IReadOnlyList<DigestEvent> batch, Subscription subscription, string key)
+    {
+        var images = new List<ChartImage>();
+        var from = options.Value.From;
+        foreach (var top in DigestRanking.TopForCharts(batch, options.Value.ChartsPerDigest))
+        {
+            try
+            {
+                var png = charts.SeriesPng(top.SeriesId!, new ChartRequest(Language: subscription.Language));
+                var caption = top.DisplaySeries(subscription.Chinese) ?? top.SeriesId!;
+                images.Add(new ChartImage(top.SeriesId!, DigestMessage.ChartContentId(key, images.Count + 1, from), png, caption));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A chart that cannot be drawn must not hold back the alert itself.
+                logger.LogWarning(ex, "digest {Key}: no chart for {SeriesId}", key, top.SeriesId);
+            }
+        }
+        return images;
+    }
+}

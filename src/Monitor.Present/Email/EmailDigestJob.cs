@@ -1,0 +1,25 @@
+using Monitor.Core.Jobs;
+using Monitor.Present.Email.Delivery;
+using Monitor.Present.Email.Digest;
+
+namespace Monitor.Present.Email;
+
+/// <summary>
+/// Every minute: claims the digests that have fallen due and sends what the outbox holds (new, retries, abandoned).
+/// Safe to run twice at once or to retry: the outbox key and the send lease decide who sends.
+/// </summary>
+public sealed class EmailDigestJob(DigestPlanner planner, OutboxSender sender) : IMonitorJob
+{
+    public string Key => JobKeys.EmailDigest;
+
+    public string Name => "E-mail digests";
+
+    public string? DefaultCron => "* * * * *";
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        var claimed = planner.ClaimDue(cancellationToken);
+        var sent = await sender.SendDueAsync(cancellationToken);
+        return $"digests claimed {claimed}, delivered {sent.Delivered}, retrying {sent.Retrying}, failed {sent.Failed}";
+    }
+}
