@@ -11,15 +11,6 @@ namespace Monitor.Present.Email.Delivery;
 /// </summary>
 public sealed class Outbox(MonitorStore store)
 {
-    public bool Exists(string idempotencyKey)
-    {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM email_outbox WHERE idempotency_key = $1";
-        command.Parameters.Add(new DuckDBParameter(idempotencyKey));
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
-    }
-
     /// <summary>Inserts the digest and advances the cursor; false when another run claimed it (or moved the cursor) first.</summary>
     public bool TryClaim(OutboxClaim claim, DateTime now)
     {
@@ -28,8 +19,11 @@ public sealed class Outbox(MonitorStore store)
         try
         {
             if (Execute(connection, transaction,
-                    "UPDATE email_subscriptions SET cursor_event_id = $3 WHERE subscription_id = $1 AND cursor_event_id = $2 AND active",
-                    claim.SubscriptionId, claim.FromEventId, claim.ToEventId) != 1)
+                    """
+                    UPDATE email_subscriptions SET cursor_event_id = $3, last_period_end = $4
+                    WHERE subscription_id = $1 AND cursor_event_id = $2 AND active AND (last_period_end IS NULL OR last_period_end < $4)
+                    """,
+                    claim.SubscriptionId, claim.FromEventId, claim.ToEventId, claim.PeriodEnd) != 1)
                 return false;
             Execute(connection, transaction, """
                 INSERT INTO email_outbox (idempotency_key, subscription_id, period_start, period_end, from_event_id, to_event_id,
@@ -44,6 +38,23 @@ public sealed class Outbox(MonitorStore store)
         catch (DuckDBException ex) when (IsConflict(ex))
         {
             return false;
+        }
+    }
+
+    /// <summary>Marks a period with nothing to send as dealt with, so later changes wait for the next period.</summary>
+    public void MarkEmptyPeriod(long subscriptionId, DateTime periodEnd)
+    {
+        using var connection = store.Open();
+        try
+        {
+            Execute(connection, null, """
+                UPDATE email_subscriptions SET last_period_end = $2
+                WHERE subscription_id = $1 AND (last_period_end IS NULL OR last_period_end < $2)
+                """, subscriptionId, periodEnd);
+        }
+        catch (DuckDBException ex) when (IsConflict(ex))
+        {
+            // A concurrent run is marking or claiming the same period.
         }
     }
 

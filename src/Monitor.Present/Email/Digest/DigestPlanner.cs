@@ -37,11 +37,14 @@ public sealed class DigestPlanner(
     {
         var now = clock.GetUtcNow();
         var period = subscription.Schedule().LatestDue(now);
-        if (period.End.UtcDateTime <= subscription.CreatedAt) return false;
+        if (period.End.UtcDateTime <= subscription.DoneUntil) return false;
         var key = OutboxKeys.Digest(subscription.SubscriptionId, period);
-        if (outbox.Exists(key)) return false;
         var batch = events.Read(subscription);
-        if (batch.Events.Count == 0) return false;
+        if (batch.Events.Count == 0)
+        {
+            outbox.MarkEmptyPeriod(subscription.SubscriptionId, period.End.UtcDateTime);
+            return false;
+        }
 
         var settings = options.Value;
         var unsubscribe = tokens.Link(settings.BaseUrl, subscription.SubscriptionId);

@@ -16,9 +16,13 @@ public sealed record Subscription(
     DateTime CreatedAt,
     string? CreatedBy,
     bool Active,
-    long CursorEventId)
+    long CursorEventId,
+    DateTime? LastPeriodEnd = null)
 {
     public bool Chinese => Language == "zh";
+
+    /// <summary>Periods ending at or before this instant (UTC) are done: the last one dealt with, or the subscription time.</summary>
+    public DateTime DoneUntil => LastPeriodEnd ?? CreatedAt;
 
     /// <summary>The subscription's digest periods in its own time zone.</summary>
     public DigestSchedule Schedule() =>

@@ -11,7 +11,7 @@ public sealed class SubscriptionStore(MonitorStore store, TimeProvider clock)
 {
     private const string Columns = """
         subscription_id, address, language, domain, region_code, industry_code, series_id, min_severity, cadence,
-        immediate_minutes, local_time, weekday, time_zone, created_at, created_by, active, cursor_event_id
+        immediate_minutes, local_time, weekday, time_zone, created_at, created_by, active, cursor_event_id, last_period_end
         """;
 
     /// <summary>
@@ -101,7 +101,8 @@ public sealed class SubscriptionStore(MonitorStore store, TimeProvider clock)
                 new AlertFilter(Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6), reader.GetString(7)),
                 CadenceNames.Parse(reader.GetString(8)), reader.GetInt32(9),
                 TimeOnly.ParseExact(reader.GetString(10), "HH:mm", CultureInfo.InvariantCulture), (DayOfWeek)reader.GetInt32(11),
-                reader.GetString(12), reader.GetDateTime(13), Text(reader, 14), reader.GetBoolean(15), reader.GetInt64(16)));
+                reader.GetString(12), reader.GetDateTime(13), Text(reader, 14), reader.GetBoolean(15), reader.GetInt64(16),
+                reader.IsDBNull(17) ? null : reader.GetDateTime(17)));
         }
         return result;
     }

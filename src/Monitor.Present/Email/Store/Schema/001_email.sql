@@ -22,7 +22,9 @@ CREATE TABLE email_subscriptions (
     unsubscribed_at   TIMESTAMP,
     -- Digest bookkeeping: the next digest covers matching alert_events with event_id > cursor_event_id.
     -- Advanced (compare-and-set) in the same transaction that claims the outbox row.
-    cursor_event_id   BIGINT NOT NULL DEFAULT 0
+    cursor_event_id   BIGINT NOT NULL DEFAULT 0,
+    -- End (UTC) of the last digest period dealt with, sent or empty: a period is due once, after it ends.
+    last_period_end   TIMESTAMP
 );
 
 -- One row per (subscription, digest period), claimed by inserting it: the UNIQUE idempotency key makes a second
