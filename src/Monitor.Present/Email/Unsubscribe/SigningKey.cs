@@ -21,17 +21,37 @@ public sealed class SigningKey(MonitorStore store, IOptions<EmailOptions> option
     {
         if (!string.IsNullOrWhiteSpace(configured)) return Encoding.UTF8.GetBytes(configured);
         using var connection = store.Open();
-        using (var insert = connection.CreateCommand())
+        // Two threads or servers starting together: one insert wins; the loser waits for the winner's key to be visible.
+        for (var attempt = 0; attempt < 50; attempt++)
         {
-            // Two processes or threads starting together: the first insert wins and both read the same key.
-            insert.CommandText = "INSERT INTO email_settings (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-            insert.Parameters.Add(new DuckDBParameter(SettingName));
-            insert.Parameters.Add(new DuckDBParameter(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
-            insert.ExecuteNonQuery();
+            if (Read(connection) is { } stored) return Convert.FromBase64String(stored);
+            TryInsert(connection, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         }
+        throw new InvalidOperationException("could not create or read the unsubscribe signing key in email_settings");
+    }
+
+    private static string? Read(DuckDBConnection connection)
+    {
         using var select = connection.CreateCommand();
         select.CommandText = "SELECT value FROM email_settings WHERE name = $1";
         select.Parameters.Add(new DuckDBParameter(SettingName));
-        return Convert.FromBase64String((string)select.ExecuteScalar()!);
+        return select.ExecuteScalar() as string;
+    }
+
+    private static void TryInsert(DuckDBConnection connection, string value)
+    {
+        try
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO email_settings (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+            insert.Parameters.Add(new DuckDBParameter(SettingName));
+            insert.Parameters.Add(new DuckDBParameter(value));
+            insert.ExecuteNonQuery();
+        }
+        catch (DuckDBException)
+        {
+            // Another transaction is inserting the key right now (DuckDB raises instead of waiting).
+            Thread.Sleep(10);
+        }
     }
 }

@@ -16,7 +16,7 @@ public sealed class EmailHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public EmailHarness(MonitorStore store, TimeProvider clock, TestSmtpServer? smtp, string? outboxFolder = null, IDictionary<string, string?>? settings = null)
+    public EmailHarness(MonitorStore store, TimeProvider clock, TestSmtpServer? smtp, string? outboxFolder = null, IDictionary<string, string?>? settings = null, Func<IServiceProvider, IMailTransport>? transport = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -35,6 +35,7 @@ public sealed class EmailHarness : IDisposable
         services.AddSingleton(clock);
         services.AddSingleton(store);
         services.AddSingleton<IChartRenderer>(Charts);
+        if (transport is not null) services.AddSingleton(transport);
         services.AddMonitorStore(configuration);
         services.AddMonitorEmail(configuration);
         _services = services.BuildServiceProvider();

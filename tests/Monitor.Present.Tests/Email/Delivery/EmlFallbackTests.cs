@@ -1,0 +1,43 @@
+using MimeKit;
+using Monitor.Present.Email.Delivery;
+using Monitor.Present.Email.Store;
+using Monitor.Present.Email.Subscriptions;
+using Monitor.Present.Tests.Email.Support;
+using Monitor.Testing;
+
+namespace Monitor.Present.Tests.Email.Delivery;
+
+[TestClass]
+public sealed class EmlFallbackTests
+{
+    [TestMethod]
+    public async Task Without_an_SMTP_host_each_digest_is_written_once_as_an_eml_file()
+    {
+        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        var folder = TempFolder.Create();
+        try
+        {
+            var clock = new TestClock(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
+            using var email = new EmailHarness(test.Store, clock, smtp: null, outboxFolder: folder);
+            email.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
+            AlertSeed.Series(test.Store, "cn:cpi", "Consumer prices", "居民消费价格指数");
+            AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", clock.Now.AddHours(1));
+
+            clock.Set(new DateTimeOffset(2026, 11, 30, 0, 1, 0, TimeSpan.Zero));
+            await email.RunAsync();
+            await email.RunAsync();
+
+            var file = Directory.GetFiles(folder, "*.eml").Single();
+            Assert.AreEqual("digest-1-2026-11-30T00-00Z.eml", Path.GetFileName(file));
+            var message = await MimeMessage.LoadAsync(file);
+            Assert.AreEqual("[Monitor] 1 条新预警 · 最高: 红色 过热", message.Subject);
+            var entry = email.Outbox.List().Single();
+            Assert.AreEqual(OutboxStatus.Written, entry.Status);
+            Assert.AreEqual(file, entry.DeliveredTo);
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
+    }
+}
