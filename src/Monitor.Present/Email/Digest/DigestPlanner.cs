@@ -15,12 +15,15 @@ public sealed class DigestPlanner(
     SubscriptionStore subscriptions,
     DigestEventReader events,
     Outbox outbox,
-    IChartRenderer charts,
+    IEnumerable<IChartRenderer> chartRenderers,
     UnsubscribeTokens tokens,
     IOptions<EmailOptions> options,
     TimeProvider clock,
     ILogger<DigestPlanner> logger)
 {
+    // The dashboard registers the ScottPlot renderer; a host without one (e.g. a bare CLI) still sends digests, without charts.
+    private readonly IChartRenderer? _charts = chartRenderers.LastOrDefault();
+
     /// <summary>Claims the due digests; returns how many this run claimed.</summary>
     public int ClaimDue(CancellationToken cancellationToken)
     {
@@ -63,12 +66,13 @@ public sealed class DigestPlanner(
     private List<ChartImage> RenderCharts(IReadOnlyList<DigestEvent> batch, Subscription subscription, string key)
     {
         var images = new List<ChartImage>();
+        if (_charts is null) return images;
         var from = options.Value.From;
         foreach (var top in DigestRanking.TopForCharts(batch, options.Value.ChartsPerDigest))
         {
             try
             {
-                var png = charts.SeriesPng(top.SeriesId!, new ChartRequest(Language: subscription.Language));
+                var png = _charts.SeriesPng(top.SeriesId!, new ChartRequest(Language: subscription.Language));
                 var caption = top.DisplaySeries(subscription.Chinese) ?? top.SeriesId!;
                 images.Add(new ChartImage(top.SeriesId!, DigestMessage.ChartContentId(key, images.Count + 1, from), png, caption));
             }
