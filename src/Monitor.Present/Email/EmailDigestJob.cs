@@ -18,8 +18,12 @@ public sealed class EmailDigestJob(DigestPlanner planner, OutboxSender sender) :
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
-        var claimed = planner.ClaimDue(cancellationToken);
+        var claims = planner.ClaimDue(cancellationToken);
         var sent = await sender.SendDueAsync(cancellationToken);
-        return $"digests claimed {claimed}, delivered {sent.Delivered}, retrying {sent.Retrying}, failed {sent.Failed}";
+        var summary = $"digests claimed {claims.Claimed}, delivered {sent.Delivered}, retrying {sent.Retrying}, failed {sent.Failed}";
+        // Failing the run records it in job_runs and lets Hangfire retry; what was claimed or sent stays done.
+        if (claims.Errors.Count > 0)
+            throw new InvalidOperationException($"{summary}; {claims.Errors.Count} subscription(s) not processed: {string.Join("; ", claims.Errors)}");
+        return summary;
     }
 }

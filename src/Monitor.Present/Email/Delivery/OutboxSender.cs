@@ -14,10 +14,23 @@ public sealed class OutboxSender(Outbox outbox, IMailTransport transport, IOptio
             cancellationToken.ThrowIfCancellationRequested();
             var now = Now();
             if (outbox.TryLease(key, now, now + options.Value.SendLease) is not { } message) continue;
-            var result = await transport.SendAsync(message, cancellationToken);
-            Record(message, result, report);
+            Record(message, await TrySendAsync(message, cancellationToken), report);
         }
         return report;
+    }
+
+    /// <summary>An unexpected error of the transport (a full disk for .eml files, a bug) counts as transient, so it is retried and shown.</summary>
+    private async Task<DeliveryResult> TrySendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await transport.SendAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "e-mail {Key}: transport error", message.IdempotencyKey);
+            return DeliveryResult.Transient($"{ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     /// <summary>Delay before attempt n+1 after n failed attempts: base × 2^(n−1), at most the configured maximum.</summary>

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Monitor.Core.Store;
+using Monitor.Present.Email.Store;
 using Monitor.Present.Email.Subscriptions;
 
 namespace Monitor.Present.Email.Digest;
@@ -34,7 +35,7 @@ public sealed class DigestEventReader(MonitorStore store)
         command.Transaction = transaction;
         command.CommandText = Query;
         var filter = subscription.Filter;
-        SubscriptionStore.AddParameters(command, subscription.CursorEventId, highWater, filter.Domain ?? "", filter.RegionCode ?? "",
+        EmailSql.Parameters(command, subscription.CursorEventId, highWater, filter.Domain ?? "", filter.RegionCode ?? "",
             filter.IndustryCode ?? "", filter.SeriesId ?? "", Severities.Rank(filter.MinSeverity));
         var events = new List<DigestEvent>();
         using (var reader = command.ExecuteReader())

@@ -24,22 +24,31 @@ public sealed class DigestPlanner(
     // The dashboard registers the ScottPlot renderer; a host without one (e.g. a bare CLI) still sends digests, without charts.
     private readonly IChartRenderer? _charts = chartRenderers.LastOrDefault();
 
-    /// <summary>Claims the due digests; returns how many this run claimed.</summary>
-    public int ClaimDue(CancellationToken cancellationToken)
+    /// <summary>Claims the due digests. One subscription's failure does not hold back the others; it is reported.</summary>
+    public ClaimReport ClaimDue(CancellationToken cancellationToken)
     {
-        var claimed = 0;
+        var report = new ClaimReport();
         foreach (var subscription in subscriptions.List(activeOnly: true))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (TryClaim(subscription)) claimed++;
+            try
+            {
+                if (TryClaim(subscription)) report.Claimed++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "digest of subscription {Id} ({Address}) could not be prepared", subscription.SubscriptionId, subscription.Address);
+                report.Errors.Add($"subscription {subscription.SubscriptionId}: {ex.Message}");
+            }
         }
-        return claimed;
+        return report;
     }
 
     private bool TryClaim(Subscription subscription)
     {
         var now = clock.GetUtcNow();
-        var period = subscription.Schedule().LatestDue(now);
+        var schedule = subscription.Schedule();
+        var period = schedule.LatestDue(now);
         if (period.End.UtcDateTime <= subscription.DoneUntil) return false;
         var key = OutboxKeys.Digest(subscription.SubscriptionId, period);
         var batch = events.Read(subscription);
@@ -51,7 +60,7 @@ public sealed class DigestPlanner(
 
         var settings = options.Value;
         var unsubscribe = tokens.Link(settings.BaseUrl, subscription.SubscriptionId);
-        var context = new DigestContext(subscription.Chinese, subscription.Schedule().Zone, settings.BaseUrl, unsubscribe,
+        var context = new DigestContext(subscription.Chinese, schedule.Zone, settings.BaseUrl, unsubscribe,
             Math.Max(1, settings.MaxEventsPerDigest), RenderCharts(batch.Events, subscription, key));
         var content = DigestComposer.Compose(batch.Events, context);
         var message = DigestMessage.Build(settings.From, subscription.Address, key, period.End, content, unsubscribe);
@@ -84,4 +93,12 @@ public sealed class DigestPlanner(
         }
         return images;
     }
+}
+
+/// <summary>What one planning pass did: digests claimed, and subscriptions that failed (with the reason).</summary>
+public sealed class ClaimReport
+{
+    public int Claimed { get; set; }
+
+    public List<string> Errors { get; } = [];
 }

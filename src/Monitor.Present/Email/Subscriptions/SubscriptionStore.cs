@@ -2,6 +2,7 @@ using System.Data;
 using System.Globalization;
 using DuckDB.NET.Data;
 using Monitor.Core.Store;
+using Monitor.Present.Email.Store;
 using Monitor.Present.Email.Schedule;
 
 namespace Monitor.Present.Email.Subscriptions;
@@ -34,7 +35,7 @@ public sealed class SubscriptionStore(MonitorStore store, TimeProvider clock)
                 """;
             SubscriptionDraft.TryParseLocalTime(draft.LocalTime, out var localTime);
             SubscriptionDraft.TryParseWeekday(draft.Weekday, out var weekday);
-            AddParameters(command, newId, draft.Address.Trim(), draft.Language, SubscriptionDraft.Blank(draft.Domain),
+            EmailSql.Parameters(command, newId, draft.Address.Trim(), draft.Language, SubscriptionDraft.Blank(draft.Domain),
                 SubscriptionDraft.Blank(draft.RegionCode), SubscriptionDraft.Blank(draft.IndustryCode), SubscriptionDraft.Blank(draft.SeriesId),
                 draft.MinSeverity, CadenceNames.Parse(draft.Cadence).Name(), draft.ImmediateMinutes,
                 localTime.ToString("HH:mm", CultureInfo.InvariantCulture), (int)weekday, draft.TimeZone, createdBy,
@@ -83,11 +84,6 @@ public sealed class SubscriptionStore(MonitorStore store, TimeProvider clock)
         command.Parameters.Add(new DuckDBParameter(subscriptionId));
         command.Parameters.Add(new DuckDBParameter(clock.GetUtcNow().UtcDateTime));
         return command.ExecuteNonQuery() > 0;
-    }
-
-    internal static void AddParameters(DuckDBCommand command, params object?[] values)
-    {
-        foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
     }
 
     private static List<Subscription> Read(DuckDBCommand command)

@@ -3,6 +3,7 @@ using System.Text;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Store;
+using Monitor.Present.Email.Store;
 
 namespace Monitor.Present.Email.Unsubscribe;
 
@@ -48,7 +49,7 @@ public sealed class SigningKey(MonitorStore store, IOptions<EmailOptions> option
             insert.Parameters.Add(new DuckDBParameter(value));
             insert.ExecuteNonQuery();
         }
-        catch (DuckDBException)
+        catch (DuckDBException ex) when (EmailSql.IsConflict(ex))
         {
             // Another transaction is inserting the key right now (DuckDB raises instead of waiting).
             Thread.Sleep(10);
