@@ -18,7 +18,12 @@ public static class EmailServiceCollectionExtensions
 {
     public static IServiceCollection AddMonitorEmail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<EmailOptions>()
+            .Bind(configuration.GetSection(EmailOptions.Section))
+            // A sender still inside its SMTP exchange must never be overtaken by a second sender of the same message.
+            .Validate(o => o.SendLease >= o.SmtpTimeout * 3, "Email:SendLease must be at least three times Email:SmtpTimeout")
+            .Validate(o => o.MaxAttempts >= 1, "Email:MaxAttempts must be at least 1")
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Email:BaseUrl must be an absolute URL (the unsubscribe link uses it)");
         services.AddSchema(EmailSchema.Scripts);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SubscriptionStore>();

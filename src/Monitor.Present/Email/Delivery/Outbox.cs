@@ -128,13 +128,13 @@ public sealed class Outbox(MonitorStore store)
     {
         store.InTransaction((connection, transaction) =>
         {
-            EmailSql.Execute(connection, transaction, """
+            var marked = EmailSql.Execute(connection, transaction, """
                 UPDATE email_outbox SET status = 'failed', last_error = $2, finished_at = $3, lease_until = NULL
                 WHERE idempotency_key = $1 AND status = 'sending'
                 """, message.IdempotencyKey, error, now);
-            return EmailSql.Execute(connection, transaction,
+            return marked == 1 && EmailSql.Execute(connection, transaction,
                 "UPDATE email_subscriptions SET cursor_event_id = $2 WHERE subscription_id = $1 AND cursor_event_id = $3",
-                message.SubscriptionId, message.FromEventId, message.ToEventId);
+                message.SubscriptionId, message.FromEventId, message.ToEventId) == 1;
         });
     }
 

@@ -17,12 +17,15 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
     {
         var settings = options.Value;
         using var client = new SmtpClient { Timeout = (int)settings.SmtpTimeout.TotalMilliseconds };
+        // The whole attempt ends well inside the send lease, so no second sender can start while this one still talks.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(settings.SendLease / 2);
         try
         {
-            await client.ConnectAsync(settings.SmtpHost ?? "", settings.SmtpPort, TlsMode(settings.TlsMode), cancellationToken);
+            await client.ConnectAsync(settings.SmtpHost ?? "", settings.SmtpPort, TlsMode(settings.TlsMode), deadline.Token);
             if (!string.IsNullOrEmpty(settings.UserName))
-                await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
-            var reply = await client.SendAsync(DigestMessage.FromBytes(message.Mime), cancellationToken);
+                await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", deadline.Token);
+            var reply = await client.SendAsync(DigestMessage.FromBytes(message.Mime), deadline.Token);
             await DisconnectQuietly(client);
             return DeliveryResult.Sent(reply);
         }
