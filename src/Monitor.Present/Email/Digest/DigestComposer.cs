@@ -12,7 +12,10 @@ public static class DigestComposer
         new(Subject(events, context.Chinese), Text(events, context), DigestHtml.Render(events, context), context.Charts);
 
     /// <summary>e.g. "[Monitor] 3 条新预警 · 1 条解除 · 最高: 红色 过热" or "[Monitor] 3 new alerts · worst: red (overheating)".</summary>
-    public static string Subject(IReadOnlyList<DigestEvent> events, bool chinese)
+    public static string Subject(IReadOnlyList<DigestEvent> events, bool chinese) => "[Monitor] " + Summary(events, chinese);
+
+    /// <summary>The subject without its "[Monitor]" tag: counts by kind of change, then the worst light (or severity).</summary>
+    public static string Summary(IReadOnlyList<DigestEvent> events, bool chinese)
     {
         var parts = Kinds
             .Select(kind => (kind, count: events.Count(e => e.Event == kind)))
@@ -23,14 +26,14 @@ public static class DigestComposer
             parts.Add($"{DigestLabels.Worst(chinese)}: {DigestLabels.Colour(colour, chinese)}");
         else if (DigestRanking.WorstSeverity(events) is { } severity)
             parts.Add($"{DigestLabels.Worst(chinese)}: {DigestLabels.Severity(severity, chinese)}");
-        return "[Monitor] " + string.Join(" · ", parts);
+        return string.Join(" · ", parts);
     }
 
     public static string Text(IReadOnlyList<DigestEvent> events, DigestContext context)
     {
         var chinese = context.Chinese;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{DigestLabels.Heading(chinese)} — {Subject(events, chinese)["[Monitor] ".Length..]}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{DigestLabels.Heading(chinese)} — {Summary(events, chinese)}");
         text.AppendLine();
         var ordered = DigestRanking.Ordered(events);
         foreach (var e in ordered.Take(context.MaxEvents))

@@ -14,7 +14,7 @@ public static class DigestHtml
         html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{(chinese ? "zh-CN" : "en")}\"><head><meta charset=\"utf-8\"><title>{E(DigestComposer.Subject(events, chinese))}</title></head>");
         html.Append("<body style=\"font-family:'Microsoft YaHei','PingFang SC',Arial,sans-serif;color:#222;max-width:820px\">");
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(DigestLabels.Heading(chinese))}</h2>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>{E(DigestComposer.Subject(events, chinese)["[Monitor] ".Length..])}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{E(DigestComposer.Summary(events, chinese))}</p>");
         AppendTable(html, events, context);
         foreach (var chart in context.Charts)
         {
