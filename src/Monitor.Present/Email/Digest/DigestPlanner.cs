@@ -28,12 +28,13 @@ public sealed class DigestPlanner(
     public ClaimReport ClaimDue(CancellationToken cancellationToken)
     {
         var report = new ClaimReport();
+        var charts = new RunChartCache(_charts, logger);
         foreach (var subscription in subscriptions.List(activeOnly: true))
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                if (TryClaim(subscription)) report.Claimed++;
+                if (TryClaim(subscription, charts)) report.Claimed++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -44,7 +45,7 @@ public sealed class DigestPlanner(
         return report;
     }
 
-    private bool TryClaim(Subscription subscription)
+    private bool TryClaim(Subscription subscription, RunChartCache charts)
     {
         var now = clock.GetUtcNow();
         var schedule = subscription.Schedule();
@@ -61,7 +62,7 @@ public sealed class DigestPlanner(
         var settings = options.Value;
         var unsubscribe = tokens.Link(settings.BaseUrl, subscription.SubscriptionId);
         var context = new DigestContext(subscription.Chinese, schedule.Zone, settings.BaseUrl, unsubscribe,
-            Math.Max(1, settings.MaxEventsPerDigest), RenderCharts(batch.Events, subscription, key));
+            Math.Max(1, settings.MaxEventsPerDigest), Charts(batch.Events, subscription, key, charts));
         var content = DigestComposer.Compose(batch.Events, context);
         var message = DigestMessage.Build(settings.From, subscription.Address, key, period.End, content, unsubscribe);
         var claim = new OutboxClaim(key, subscription.SubscriptionId, period.Start.UtcDateTime, period.End.UtcDateTime,
@@ -72,24 +73,14 @@ public sealed class DigestPlanner(
         return won;
     }
 
-    private List<ChartImage> RenderCharts(IReadOnlyList<DigestEvent> batch, Subscription subscription, string key)
+    private List<ChartImage> Charts(IReadOnlyList<DigestEvent> batch, Subscription subscription, string key, RunChartCache charts)
     {
         var images = new List<ChartImage>();
-        if (_charts is null) return images;
-        var from = options.Value.From;
         foreach (var top in DigestRanking.TopForCharts(batch, options.Value.ChartsPerDigest))
         {
-            try
-            {
-                var png = _charts.SeriesPng(top.SeriesId!, new ChartRequest(Language: subscription.Language));
-                var caption = top.DisplaySeries(subscription.Chinese) ?? top.SeriesId!;
-                images.Add(new ChartImage(top.SeriesId!, DigestMessage.ChartContentId(key, images.Count + 1, from), png, caption));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A chart that cannot be drawn must not hold back the alert itself.
-                logger.LogWarning(ex, "digest {Key}: no chart for {SeriesId}", key, top.SeriesId);
-            }
+            if (charts.Png(top.SeriesId!, subscription.Language) is not { } png) continue;
+            var caption = top.DisplaySeries(subscription.Chinese) ?? top.SeriesId!;
+            images.Add(new ChartImage(top.SeriesId!, DigestMessage.ChartContentId(key, images.Count + 1, options.Value.From), png, caption));
         }
         return images;
     }

@@ -45,6 +45,7 @@ public sealed class ExactlyOnceTests
         }
 
         foreach (var address in addresses) Assert.HasCount(1, smtp.To(address), address);
+        Assert.IsLessThanOrEqualTo(2, serverA.Charts.Calls + serverB.Charts.Calls, "one chart per series and run, not one per subscriber");
         var outbox = serverA.Outbox.List();
         Assert.HasCount(6, outbox);
         Assert.IsTrue(outbox.All(e => e.Status == OutboxStatus.Sent && e.Attempts == 1), string.Join("; ", outbox.Select(e => $"{e.IdempotencyKey} {e.Status} {e.Attempts}")));

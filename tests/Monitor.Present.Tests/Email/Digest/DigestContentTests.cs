@@ -131,4 +131,23 @@ public sealed class DigestContentTests
         await email.RunAsync();
         Assert.HasCount(1, smtp.To("quiet@example.cn"));
     }
+
+    [TestMethod]
+    public async Task A_chart_that_cannot_be_drawn_is_left_out_and_the_digest_still_goes()
+    {
+        var (test, clock, oldAlert) = Seeded();
+        using var _ = test;
+        using var smtp = TestSmtpServer.Accepting();
+        using var email = new EmailHarness(test.Store, clock, smtp);
+        email.Charts.Failing.Add("cn:cpi");
+        email.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
+        SeedThreeNewAlertsAndOneResolved(test.Store, oldAlert);
+
+        clock.Set(DigestTime);
+        await email.RunAsync();
+
+        var message = smtp.To("planner@example.cn").Single();
+        Assert.HasCount(2, message.BodyParts.OfType<MimePart>().Where(p => p.ContentType.IsMimeType("image", "png")).ToList());
+        StringAssert.Contains(message.TextBody, "CPI 过热");
+    }
 }

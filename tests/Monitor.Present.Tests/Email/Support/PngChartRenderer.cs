@@ -9,11 +9,15 @@ public sealed class PngChartRenderer : IChartRenderer
 
     public int Calls => _calls;
 
+    /// <summary>Series whose chart fails to draw (as when a series has no observations yet).</summary>
+    public HashSet<string> Failing { get; } = [];
+
     public string SeriesSvg(string seriesId, ChartRequest request) => Plot(seriesId).GetSvgXml(request.Width, request.Height);
 
     public byte[] SeriesPng(string seriesId, ChartRequest request)
     {
         Interlocked.Increment(ref _calls);
+        if (Failing.Contains(seriesId)) throw new InvalidOperationException($"no observations for {seriesId}");
         return Plot(seriesId).GetImageBytes(320, 160, ScottPlot.ImageFormat.Png);
     }
 
