@@ -6,15 +6,24 @@ namespace Monitor.Present.Email.Delivery;
 /// <summary>Sends every due outbox message under its lease and records the outcome: sent, retry with back-off, or failed.</summary>
 public sealed class OutboxSender(Outbox outbox, IMailTransport transport, IOptions<EmailOptions> options, TimeProvider clock, ILogger<OutboxSender> logger)
 {
+    /// <summary>Due keys read per query; a pass reads batch after batch until none is left.</summary>
+    internal int BatchSize { get; set; } = 100;
+
     public async Task<SendReport> SendDueAsync(CancellationToken cancellationToken)
     {
         var report = new SendReport();
-        foreach (var key in outbox.DueKeys(Now()))
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        // Due keys come in batches; keep going until a batch brings nothing new (a key another run is sending, or one
+        // this pass already tried, is not tried twice).
+        while (outbox.DueKeys(Now(), BatchSize).Where(tried.Add).ToList() is { Count: > 0 } batch)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var now = Now();
-            if (outbox.TryLease(key, now, now + options.Value.SendLease) is not { } message) continue;
-            Record(message, await TrySendAsync(message, cancellationToken), report);
+            foreach (var key in batch)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var now = Now();
+                if (outbox.TryLease(key, now, now + options.Value.SendLease) is not { } message) continue;
+                Record(message, await TrySendAsync(message, cancellationToken), report);
+            }
         }
         return report;
     }

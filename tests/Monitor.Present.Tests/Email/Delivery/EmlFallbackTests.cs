@@ -40,4 +40,30 @@ public sealed class EmlFallbackTests
             TempFolder.Delete(folder);
         }
     }
+
+    [TestMethod]
+    public async Task One_run_delivers_every_due_digest_not_only_the_first_batch()
+    {
+        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        var folder = TempFolder.Create();
+        try
+        {
+            var clock = new TestClock(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
+            using var email = new EmailHarness(test.Store, clock, smtp: null, outboxFolder: folder);
+            email.Sender.BatchSize = 10;
+            for (var i = 0; i < 25; i++) email.Subscriptions.Create(new SubscriptionDraft { Address = $"reader{i}@example.cn" }, null);
+            AlertSeed.Series(test.Store, "cn:cpi", "Consumer prices", "居民消费价格指数");
+            AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", clock.Now.AddHours(1));
+
+            clock.Set(new DateTimeOffset(2026, 11, 30, 0, 0, 30, TimeSpan.Zero));
+            var summary = await email.RunAsync();
+
+            Assert.HasCount(25, Directory.GetFiles(folder, "*.eml"), summary);
+            Assert.IsTrue(email.Outbox.List().All(e => e.Status == OutboxStatus.Written));
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
+    }
 }

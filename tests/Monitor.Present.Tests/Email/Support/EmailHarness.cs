@@ -49,6 +49,8 @@ public sealed class EmailHarness : IDisposable
 
     public Outbox Outbox => _services.GetRequiredService<Outbox>();
 
+    public OutboxSender Sender => _services.GetRequiredService<OutboxSender>();
+
     public UnsubscribeTokens Tokens => _services.GetRequiredService<UnsubscribeTokens>();
 
     public Task<string> RunAsync() => Job.RunAsync(CancellationToken.None);
