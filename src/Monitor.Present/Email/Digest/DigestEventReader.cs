@@ -5,8 +5,11 @@ using Monitor.Present.Email.Subscriptions;
 
 namespace Monitor.Present.Email.Digest;
 
-/// <summary>Reads the alert changes a subscription has not had yet: events after its cursor that match its filters.</summary>
-public sealed class DigestEventReader(MonitorStore store)
+/// <summary>
+/// Reads the alert changes a subscription has not had yet: events after its cursor that match its filters, leaving out
+/// alerts someone muted on the dashboard (while the mute lasts).
+/// </summary>
+public sealed class DigestEventReader(MonitorStore store, TimeProvider clock)
 {
     // Resolutions often carry a lower severity than the alert had; the alert's own severity counts too.
     private const string Query = """
@@ -23,6 +26,7 @@ public sealed class DigestEventReader(MonitorStore store)
           AND ($6 = '' OR a.series_id = $6)
           AND greatest(CASE e.severity WHEN 'critical' THEN 3 WHEN 'warning' THEN 2 ELSE 1 END,
                        CASE a.severity WHEN 'critical' THEN 3 WHEN 'warning' THEN 2 ELSE 1 END) >= $7
+          AND NOT (a.state = 'muted' AND (a.muted_until IS NULL OR a.muted_until > $8))
         ORDER BY e.event_id
         """;
 
@@ -36,7 +40,7 @@ public sealed class DigestEventReader(MonitorStore store)
         command.CommandText = Query;
         var filter = subscription.Filter;
         EmailSql.Parameters(command, subscription.CursorEventId, highWater, filter.Domain ?? "", filter.RegionCode ?? "",
-            filter.IndustryCode ?? "", filter.SeriesId ?? "", Severities.Rank(filter.MinSeverity));
+            filter.IndustryCode ?? "", filter.SeriesId ?? "", Severities.Rank(filter.MinSeverity), clock.GetUtcNow().UtcDateTime);
         var events = new List<DigestEvent>();
         using (var reader = command.ExecuteReader())
         {

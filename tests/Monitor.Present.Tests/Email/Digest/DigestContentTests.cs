@@ -150,4 +150,29 @@ public sealed class DigestContentTests
         Assert.HasCount(2, message.BodyParts.OfType<MimePart>().Where(p => p.ContentType.IsMimeType("image", "png")).ToList());
         StringAssert.Contains(message.TextBody, "CPI 过热");
     }
+
+    [TestMethod]
+    public async Task Alerts_muted_on_the_dashboard_stay_out_of_the_digest_while_muted()
+    {
+        var (test, clock, oldAlert) = Seeded();
+        using var _ = test;
+        using var smtp = TestSmtpServer.Accepting();
+        using var email = new EmailHarness(test.Store, clock, smtp);
+        email.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
+        SeedThreeNewAlertsAndOneResolved(test.Store, oldAlert);
+        using (var connection = test.Store.Open())
+        using (var mute = connection.CreateCommand())
+        {
+            mute.CommandText = "UPDATE alerts SET state = 'muted', muted_until = $1 WHERE title = 'CPI overheating'";
+            mute.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter(DigestTime.UtcDateTime.AddDays(7)));
+            mute.ExecuteNonQuery();
+        }
+
+        clock.Set(DigestTime);
+        await email.RunAsync();
+
+        var message = smtp.To("planner@example.cn").Single();
+        Assert.AreEqual("[Monitor] 2 条新预警 · 1 条解除 · 最高: 黄色 趋热", message.Subject);
+        Assert.IsFalse(message.TextBody!.Contains("CPI 过热", StringComparison.Ordinal));
+    }
 }
