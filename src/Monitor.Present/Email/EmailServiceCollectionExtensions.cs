@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Monitor.Core;
+using Monitor.Core.Cli;
 using Monitor.Core.Jobs;
 using Monitor.Present.Email;
 using Monitor.Present.Email.Delivery;
@@ -13,7 +14,7 @@ using Monitor.Present.Email.Unsubscribe;
 
 namespace Monitor.Present;
 
-/// <summary>Registers the e-mail digests: options ("Email"), schema, subscriptions, outbox, transport and the digest job.</summary>
+/// <summary>Registers the e-mail digests: options ("Email"), schema, subscriptions, outbox, transport, the digest job and its CLI verb.</summary>
 public static class EmailServiceCollectionExtensions
 {
     public static IServiceCollection AddMonitorEmail(this IServiceCollection services, IConfiguration configuration)
@@ -39,6 +40,7 @@ public static class EmailServiceCollectionExtensions
             return options.Value.UsesSmtp ? new SmtpMailTransport(options) : new EmlFileTransport(options);
         });
         services.AddSingleton<IMonitorJob, EmailDigestJob>();
+        services.AddSingleton<ICliCommand, EmailDigestCommand>();
         return services;
     }
 }

@@ -66,4 +66,31 @@ public sealed class EmlFallbackTests
             TempFolder.Delete(folder);
         }
     }
+
+    [TestMethod]
+    public async Task Email_digest_verb_runs_the_job_once_and_prints_its_summary()
+    {
+        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        var folder = TempFolder.Create();
+        try
+        {
+            var clock = new TestClock(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
+            using var email = new EmailHarness(test.Store, clock, smtp: null, outboxFolder: folder);
+            email.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
+            AlertSeed.Series(test.Store, "cn:cpi", "Consumer prices", "居民消费价格指数");
+            AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", clock.Now.AddHours(1));
+            clock.Set(new DateTimeOffset(2026, 11, 30, 0, 0, 30, TimeSpan.Zero));
+            var output = new StringWriter();
+
+            var code = await email.Command("email-digest").RunAsync(new Monitor.Core.Cli.CommandLineArgs([]), output, CancellationToken.None);
+
+            Assert.AreEqual(0, code);
+            Assert.AreEqual("digests claimed 1, delivered 1, retrying 0, failed 0", output.ToString().Trim());
+            Assert.HasCount(1, Directory.GetFiles(folder, "*.eml"));
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
+    }
 }

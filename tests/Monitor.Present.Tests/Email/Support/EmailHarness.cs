@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core;
+using Monitor.Core.Cli;
 using Monitor.Core.Jobs;
 using Monitor.Core.Store;
 using Monitor.Present.Charts;
@@ -44,6 +45,8 @@ public sealed class EmailHarness : IDisposable
     public PngChartRenderer Charts { get; } = new();
 
     public IMonitorJob Job => _services.GetServices<IMonitorJob>().Single(j => j.Key == JobKeys.EmailDigest);
+
+    public ICliCommand Command(string name) => _services.GetServices<ICliCommand>().Single(c => c.Name == name);
 
     public SubscriptionStore Subscriptions => _services.GetRequiredService<SubscriptionStore>();
 
