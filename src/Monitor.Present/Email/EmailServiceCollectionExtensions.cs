@@ -24,7 +24,9 @@ public static class EmailServiceCollectionExtensions
             // A sender still inside its SMTP exchange must never be overtaken by a second sender of the same message.
             .Validate(o => o.SendLease >= o.SmtpTimeout * 3, "Email:SendLease must be at least three times Email:SmtpTimeout")
             .Validate(o => o.MaxAttempts >= 1, "Email:MaxAttempts must be at least 1")
-            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Email:BaseUrl must be an absolute URL (the unsubscribe link uses it)");
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Email:BaseUrl must be an absolute URL (the unsubscribe link uses it)")
+            .Validate(o => o.UsesSmtp || !string.IsNullOrWhiteSpace(o.OutboxFolder), "Email:OutboxFolder is needed when no Email:SmtpHost is set")
+            .ValidateOnStart();
         services.AddSchema(EmailSchema.Scripts);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SubscriptionStore>();

@@ -27,7 +27,7 @@ public sealed class EmailHarness : IDisposable
             ["Email:SmtpPort"] = smtp?.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "25",
             ["Email:TlsMode"] = "none",
             ["Email:SmtpTimeout"] = "00:00:10",
-            ["Email:OutboxFolder"] = outboxFolder ?? "",
+            ["Email:OutboxFolder"] = outboxFolder ?? Path.Combine(Path.GetTempPath(), "monitor-tests", "outbox-" + Guid.NewGuid().ToString("N")),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
