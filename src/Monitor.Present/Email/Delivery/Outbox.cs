@@ -163,17 +163,6 @@ public sealed class Outbox(MonitorStore store)
         return result;
     }
 
-    /// <summary>The stored message of an outbox row (what was, or will be, sent).</summary>
-    public byte[]? Mime(string idempotencyKey)
-    {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT mime FROM email_outbox WHERE idempotency_key = $1";
-        command.Parameters.Add(new DuckDBParameter(idempotencyKey));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadBytes(reader, 0) : null;
-    }
-
     private static byte[] ReadBytes(DuckDBDataReader reader, int ordinal)
     {
         using var stream = reader.GetStream(ordinal);

@@ -30,10 +30,7 @@ public sealed record Subscription(
 }
 
 /// <summary>Which alerts a subscriber wants: empty fields match everything.</summary>
-public sealed record AlertFilter(string? Domain, string? RegionCode, string? IndustryCode, string? SeriesId, string MinSeverity)
-{
-    public static readonly AlertFilter Everything = new(null, null, null, null, Severities.Info);
-}
+public sealed record AlertFilter(string? Domain, string? RegionCode, string? IndustryCode, string? SeriesId, string MinSeverity);
 
 /// <summary>Alert severities in rising order, as stored in alerts.severity.</summary>
 public static class Severities
