@@ -5,6 +5,7 @@ using Monitor.Core.Cli;
 using Monitor.Core;
 using Monitor.Core.Configuration;
 using Monitor.Ingest;
+using Monitor.Present;
 
 namespace Monitor.Cli;
 
@@ -19,6 +20,7 @@ public static class CliExtensions
         builder.Services.AddSingleton<ICliCommand, ServeCommand>();
         builder.Services.AddSingleton<ICliCommand, StatusCommand>();
         builder.Services.AddMonitorIngest(builder.Configuration);
+        builder.Services.AddMonitorEmail(builder.Configuration);
         return builder;
     }
 }

@@ -3,6 +3,8 @@ using Monitor.Core.Configuration;
 using Monitor.Ingest;
 using Monitor.Core.Store;
 using Monitor.Jobs;
+using Monitor.Present;
+using Monitor.Web.Api;
 
 namespace Monitor.Web;
 
@@ -15,12 +17,14 @@ public static class HostExtensions
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddMonitorIngest(builder.Configuration);
         builder.Services.AddMonitorJobs(builder.Configuration);
+        builder.Services.AddMonitorEmail(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseMonitor(this WebApplication app)
     {
         app.MapHealth();
+        app.MapSubscriptionsApi();
         return app;
     }
 

@@ -1,0 +1,29 @@
+namespace Monitor.Present.Email.Digest;
+
+/// <summary>One alert change (opened, escalated, resolved) as a digest lists it, with its alert and series labels.</summary>
+public sealed record DigestEvent(
+    long EventId,
+    string Event,
+    string Severity,
+    DateTime OccurredAt,
+    long AlertId,
+    string Rule,
+    string? SeriesId,
+    DateOnly? Period,
+    string? Colour,
+    string Title,
+    string? TitleZh,
+    string? Message,
+    string? MessageZh,
+    string? SeriesName,
+    string? SeriesNameZh)
+{
+    public string DisplayTitle(bool chinese) => chinese && !string.IsNullOrWhiteSpace(TitleZh) ? TitleZh! : Title;
+
+    public string? DisplayMessage(bool chinese) => chinese && !string.IsNullOrWhiteSpace(MessageZh) ? MessageZh : Message;
+
+    public string? DisplaySeries(bool chinese) => chinese && !string.IsNullOrWhiteSpace(SeriesNameZh) ? SeriesNameZh : SeriesName ?? SeriesId;
+}
+
+/// <summary>The events of one digest and the newest alert event id seen when they were read (the next cursor).</summary>
+public sealed record DigestBatch(IReadOnlyList<DigestEvent> Events, long HighWater);

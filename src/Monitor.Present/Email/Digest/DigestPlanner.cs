@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitor.Present.Charts;
+using Monitor.Present.Email.Delivery;
+using Monitor.Present.Email.Subscriptions;
+using Monitor.Present.Email.Unsubscribe;
+
+namespace Monitor.Present.Email.Digest;
+
+/// <summary>
+/// For every active subscription whose digest period has ended: gathers the alert changes since its last digest,
+/// renders the message once and claims it in the outbox (at most one claim per subscription and period).
+/// </summary>
+public sealed class DigestPlanner(
+    SubscriptionStore subscriptions,
+    DigestEventReader events,
+    Outbox outbox,
+    IEnumerable<IChartRenderer> chartRenderers,
+    UnsubscribeTokens tokens,
+    IOptions<EmailOptions> options,
+    TimeProvider clock,
+    ILogger<DigestPlanner> logger)
+{
+    // The dashboard registers the ScottPlot renderer; a host without one (e.g. a bare CLI) still sends digests, without charts.
+    private readonly IChartRenderer? _charts = chartRenderers.LastOrDefault();
+
+    /// <summary>Claims the due digests. One subscription's failure does not hold back the others; it is reported.</summary>
+    public ClaimReport ClaimDue(CancellationToken cancellationToken)
+    {
+        var report = new ClaimReport();
+        var charts = new RunChartCache(_charts, logger);
+        foreach (var subscription in subscriptions.List(activeOnly: true))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                if (TryClaim(subscription, charts)) report.Claimed++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "digest of subscription {Id} ({Address}) could not be prepared", subscription.SubscriptionId, subscription.Address);
+                report.Errors.Add($"subscription {subscription.SubscriptionId}: {ex.Message}");
+            }
+        }
+        return report;
+    }
+
+    private bool TryClaim(Subscription subscription, RunChartCache charts)
+    {
+        var now = clock.GetUtcNow();
+        var schedule = subscription.Schedule();
+        var period = schedule.LatestDue(now);
+        if (period.End.UtcDateTime <= subscription.DoneUntil) return false;
+        var key = OutboxKeys.Digest(subscription.SubscriptionId, period);
+        var batch = events.Read(subscription);
+        if (batch.Events.Count == 0)
+        {
+            outbox.MarkEmptyPeriod(subscription.SubscriptionId, period.End.UtcDateTime);
+            return false;
+        }
+
+        var settings = options.Value;
+        var unsubscribe = tokens.Link(settings.BaseUrl, subscription.SubscriptionId);
+        var context = new DigestContext(subscription.Chinese, schedule.Zone, settings.BaseUrl, unsubscribe,
+            Math.Max(1, settings.MaxEventsPerDigest), Charts(batch.Events, subscription, key, charts));
+        var content = DigestComposer.Compose(batch.Events, context);
+        var message = DigestMessage.Build(settings.From, subscription.Address, key, period.End, content, unsubscribe);
+        var claim = new OutboxClaim(key, subscription.SubscriptionId, period.Start.UtcDateTime, period.End.UtcDateTime,
+            subscription.CursorEventId, batch.HighWater, batch.Events.Count, subscription.Address, content.Subject,
+            message.MessageId ?? key, DigestMessage.ToBytes(message));
+        var won = outbox.TryClaim(claim, now.UtcDateTime);
+        if (won) logger.LogInformation("claimed digest {Key}: {Count} changes for {Address}", key, batch.Events.Count, subscription.Address);
+        return won;
+    }
+
+    private List<ChartImage> Charts(IReadOnlyList<DigestEvent> batch, Subscription subscription, string key, RunChartCache charts)
+    {
+        var images = new List<ChartImage>();
+        foreach (var top in DigestRanking.TopForCharts(batch, options.Value.ChartsPerDigest))
+        {
+            if (charts.Png(top.SeriesId!, subscription.Language) is not { } png) continue;
+            var caption = top.DisplaySeries(subscription.Chinese) ?? top.SeriesId!;
+            images.Add(new ChartImage(top.SeriesId!, DigestMessage.ChartContentId(key, images.Count + 1, options.Value.From), png, caption));
+        }
+        return images;
+    }
+}
+
+/// <summary>What one planning pass did: digests claimed, and subscriptions that failed (with the reason).</summary>
+public sealed class ClaimReport
+{
+    public int Claimed { get; set; }
+
+    public List<string> Errors { get; } = [];
+}
