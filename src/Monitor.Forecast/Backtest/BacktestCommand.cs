@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using Monitor.Core.Cli;
+using Monitor.Forecast.Ensemble;
+
+namespace Monitor.Forecast.Backtest;
+
+/// <summary><c>monitor backtest --input file.csv [--methods a,b] [--out per-series.csv] [--threads n] [--origins n]</c>: the M4 protocol on a long CSV.</summary>
+public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliCommand
+{
+    public string Name => "backtest";
+
+    public string Usage => "backtest --input <long csv as in shared/datasets/mcomp> [--methods ensemble,theta,ets,comb,damped,ses,holt,lgbm,snaive,naive,naive2] [--out per-series.csv] [--threads 2] [--origins 2]";
+
+    public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var input = args.Required("input");
+        var o = options.Value;
+        var methods = args.GetList("methods").ToList();
+        if (methods.Count == 0) methods.Add(o.DefaultMethod);
+        var known = new[] { PipelineSettings.EnsembleMethod, MemberForecasts.GlobalMember }.Concat(Models.StatisticalModels.All.Select(m => m.Name)).ToHashSet();
+        if (methods.FirstOrDefault(m => !known.Contains(m)) is { } unknown)
+            throw new CommandLineException($"--methods: unknown method '{unknown}' (known: {string.Join(", ", known)})");
+        var outPath = args.Get("out");
+        var settings = new PipelineSettings
+        {
+            Candidates = o.Candidates,
+            Origins = args.GetInt("origins", o.Origins),
+            Threads = args.GetInt("threads", 2),
+        };
+        settings = settings with { Global = settings.Global with { Threads = settings.Threads } };
+        if (!File.Exists(input)) throw new CommandLineException($"--input: {input} does not exist");
+
+        var series = McompReader.Read(input);
+        var run = methods.Contains(BacktestReport.Reference) ? methods : [BacktestReport.Reference, .. methods];
+        var scores = new BacktestRunner(settings).Run(series, run, output);
+        if (outPath is not null) BacktestReport.WritePerSeries(outPath, scores);
+        var summary = BacktestReport.Summarise(scores);
+        var headline = methods.Contains(o.DefaultMethod) ? o.DefaultMethod : methods[0];
+        BacktestReport.Write(output, summary, headline);
+        return Task.FromResult(0);
+    }
+}

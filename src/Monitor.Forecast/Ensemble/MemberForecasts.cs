@@ -1,0 +1,59 @@
+using Monitor.Forecast.Global;
+using Monitor.Forecast.Models;
+
+namespace Monitor.Forecast.Ensemble;
+
+/// <summary>
+/// Computes every candidate member's forecasts for a set of histories cut at a given point: the statistical models per
+/// series (sharing one decomposition and one fit per form) and the global LightGbm model trained on the cut histories only.
+/// </summary>
+public static class MemberForecasts
+{
+    public const string GlobalMember = "lgbm";
+
+    /// <summary>member → per-series forecasts (null where the member could not forecast the series).</summary>
+    public static Dictionary<string, double[]?[]> Compute(
+        IReadOnlyList<double[]> histories, IReadOnlyList<int?> cyclePositions, int seasonLength, int horizon,
+        IReadOnlyCollection<string> members, GlobalModelSettings globalSettings, Action<GlobalLagModel>? trained = null)
+    {
+        var statistical = StatisticalModels.All.Where(m => members.Contains(m.Name) || m.Name == "naive2").ToList();
+        var result = statistical.ToDictionary(m => m.Name, _ => new double[]?[histories.Count]);
+        Parallel.For(0, histories.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, globalSettings.Threads) }, i =>
+        {
+            var adjusted = new AdjustedHistory(histories[i], seasonLength);
+            foreach (var model in statistical) result[model.Name][i] = Safe(() => model.Forecast(adjusted, horizon));
+        });
+        if (members.Contains(GlobalMember)) result[GlobalMember] = Global(histories, cyclePositions, seasonLength, horizon, globalSettings, trained);
+        return result;
+    }
+
+    private static double[]?[] Global(IReadOnlyList<double[]> histories, IReadOnlyList<int?> cyclePositions, int seasonLength, int horizon,
+        GlobalModelSettings settings, Action<GlobalLagModel>? trained)
+    {
+        var windows = histories.Select((h, i) => new SeriesWindow(h, cyclePositions[i])).ToList();
+        try
+        {
+            var model = new GlobalLagModel(seasonLength, horizon, settings);
+            model.Train(windows);
+            trained?.Invoke(model);
+            return model.Predict(windows).Select(f => f is not null && f.All(double.IsFinite) ? f : null).ToArray();
+        }
+        catch (InvalidOperationException)
+        {
+            return new double[]?[histories.Count];
+        }
+    }
+
+    private static double[]? Safe(Func<double[]> forecast)
+    {
+        try
+        {
+            var values = forecast();
+            return values.All(double.IsFinite) ? values : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+}
