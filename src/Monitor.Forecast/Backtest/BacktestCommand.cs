@@ -9,7 +9,7 @@ public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliCom
 {
     public string Name => "backtest";
 
-    public string Usage => "backtest --input <long csv as in shared/datasets/mcomp> [--methods ensemble,theta,ets,comb,damped,ses,holt,lgbm,snaive,naive,naive2] [--out per-series.csv] [--threads 2] [--origins 2]";
+    public string Usage => "backtest --input <long csv as in shared/datasets/mcomp> [--methods ensemble,theta,ets,comb,damped,ses,holt,lgbm,snaive,naive,naive2] [--out per-series.csv] [--threads 1] [--origins 2]";
 
     public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -25,9 +25,8 @@ public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliCom
         {
             Candidates = o.Candidates,
             Origins = args.GetInt("origins", o.Origins),
-            Threads = args.GetInt("threads", 2),
+            Threads = args.GetInt("threads", 1),
         };
-        settings = settings with { Global = settings.Global with { Threads = settings.Threads } };
         if (!File.Exists(input)) throw new CommandLineException($"--input: {input} does not exist");
 
         var series = McompReader.Read(input);

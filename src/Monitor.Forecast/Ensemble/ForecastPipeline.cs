@@ -20,7 +20,7 @@ public sealed class ForecastPipeline(PipelineSettings settings)
         byte[]? globalZip = null;
         var globalRows = 0;
         var full = MemberForecasts.Compute(modelled.Select(p => p.Values).ToList(), modelled.Select(p => p.FirstCyclePosition).ToList(),
-            seasonLength, horizon, chosen.Members, settings.Global, g => { globalZip = g.Save(); globalRows = g.TrainingRows; });
+            seasonLength, horizon, chosen.Members, settings.Global, settings.Threads, g => { globalZip = g.Save(); globalRows = g.TrainingRows; });
         var byId = new Dictionary<PreparedSeries, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < modelled.Count; i++) byId[modelled[i]] = i;
         var forecasts = prepared.Select(p => byId.TryGetValue(p, out var i)
@@ -46,7 +46,7 @@ public sealed class ForecastPipeline(PipelineSettings settings)
                 cuts.Add(series[i].Values[..cut]);
             }
             if (included.Count == 0) continue;
-            var members = MemberForecasts.Compute(cuts, included.Select(i => series[i].FirstCyclePosition).ToList(), seasonLength, horizon, candidates, settings.Global);
+            var members = MemberForecasts.Compute(cuts, included.Select(i => series[i].FirstCyclePosition).ToList(), seasonLength, horizon, candidates, settings.Global, settings.Threads);
             for (var j = 0; j < included.Count; j++)
             {
                 var values = series[included[j]].Values;

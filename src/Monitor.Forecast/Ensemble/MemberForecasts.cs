@@ -14,11 +14,11 @@ public static class MemberForecasts
     /// <summary>member → per-series forecasts (null where the member could not forecast the series).</summary>
     public static Dictionary<string, double[]?[]> Compute(
         IReadOnlyList<double[]> histories, IReadOnlyList<int?> cyclePositions, int seasonLength, int horizon,
-        IReadOnlyCollection<string> members, GlobalModelSettings globalSettings, Action<GlobalLagModel>? trained = null)
+        IReadOnlyCollection<string> members, GlobalModelSettings globalSettings, int threads, Action<GlobalLagModel>? trained = null)
     {
         var statistical = StatisticalModels.All.Where(m => members.Contains(m.Name) || m.Name == "naive2").ToList();
         var result = statistical.ToDictionary(m => m.Name, _ => new double[]?[histories.Count]);
-        Parallel.For(0, histories.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, globalSettings.Threads) }, i =>
+        Parallel.For(0, histories.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
         {
             var adjusted = new AdjustedHistory(histories[i], seasonLength);
             foreach (var model in statistical) result[model.Name][i] = Safe(() => model.Forecast(adjusted, horizon));

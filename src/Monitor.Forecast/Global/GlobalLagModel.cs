@@ -132,10 +132,10 @@ public sealed record SeriesWindow(double[] Values, int? FirstCyclePosition = nul
 public sealed record GlobalModelSettings
 {
     public int Leaves { get; init; } = 31;
-    public int Iterations { get; init; } = 150;
+    public int Iterations { get; init; } = 100;
     public double LearningRate { get; init; } = 0.05;
     public int MinimumRowsPerLeaf { get; init; } = 20;
-    public int AnchorsPerSeries { get; init; } = 24;
+    public int AnchorsPerSeries { get; init; } = 16;
     public int MaxRows { get; init; } = 250_000;
     public int Threads { get; init; } = 1;
 

@@ -3,10 +3,11 @@ namespace Monitor.Forecast.Global;
 /// <summary>
 /// Builds scale-free feature rows for the global model: the last L values as log ratios to the window's level,
 /// the horizon step, the calendar position of the target (when known) and the share of the window that is real data.
+/// The level itself is left out on purpose: it identifies series and invites over-fitting.
 /// </summary>
 internal sealed class LagFeatures(int seasonLength, int windowLength)
 {
-    public int Length => windowLength + 4;
+    public int Length => windowLength + 3;
 
     public int WindowLength => windowLength;
 
@@ -30,6 +31,5 @@ internal sealed class LagFeatures(int seasonLength, int windowLength)
         row[windowLength] = step;
         row[windowLength + 1] = firstCyclePosition is { } first && seasonLength > 1 ? (first + end + step) % seasonLength : float.NaN;
         row[windowLength + 2] = (float)Math.Min(1.0, (end + 1.0) / windowLength);
-        row[windowLength + 3] = (float)Math.Log(level);
     }
 }
