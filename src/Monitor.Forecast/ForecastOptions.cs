@@ -11,6 +11,9 @@ public sealed class ForecastOptions
     /// <summary>Members the ensemble may combine.</summary>
     public List<string> Candidates { get; set; } = ["theta", "ets", "comb", "damped", "lgbm"];
 
+    /// <summary>Fewest members the chosen ensemble may have.</summary>
+    public int MinimumMembers { get; set; } = 3;
+
     /// <summary>Forecast steps per frequency code (M4 horizons for M/Q/A; 8 weeks, 14 days).</summary>
     public Dictionary<string, int> Horizons { get; set; } = new() { ["A"] = 6, ["Q"] = 8, ["M"] = 18, ["W"] = 13, ["D"] = 14 };
 

@@ -1,6 +1,7 @@
 using Monitor.Core;
 using Monitor.Core.Configuration;
 using Monitor.Core.Store;
+using Monitor.Forecast;
 using Monitor.Jobs;
 
 namespace Monitor.Web;
@@ -12,6 +13,7 @@ public static class HostExtensions
     {
         AppSettings.AddShippedDefaults(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddMonitorStore(builder.Configuration);
+        builder.Services.AddMonitorForecast(builder.Configuration);
         builder.Services.AddMonitorJobs(builder.Configuration);
         return builder;
     }

@@ -9,7 +9,7 @@ public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliCom
 {
     public string Name => "backtest";
 
-    public string Usage => "backtest --input <long csv as in shared/datasets/mcomp> [--methods ensemble,theta,ets,comb,damped,ses,holt,lgbm,snaive,naive,naive2] [--out per-series.csv] [--threads 1] [--origins 2]";
+    public string Usage => "backtest --input <long csv as in shared/datasets/mcomp> [--methods ensemble,theta,ets,comb,damped,ses,holt,lgbm,snaive,naive,naive2 or a fixed mean like theta+ets+lgbm] [--out per-series.csv] [--threads 1] [--origins 2]";
 
     public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -18,12 +18,13 @@ public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliCom
         var methods = args.GetList("methods").ToList();
         if (methods.Count == 0) methods.Add(o.DefaultMethod);
         var known = new[] { PipelineSettings.EnsembleMethod, MemberForecasts.GlobalMember }.Concat(Models.StatisticalModels.All.Select(m => m.Name)).ToHashSet();
-        if (methods.FirstOrDefault(m => !known.Contains(m)) is { } unknown)
+        if (methods.FirstOrDefault(m => !m.Split('+').All(known.Contains)) is { } unknown)
             throw new CommandLineException($"--methods: unknown method '{unknown}' (known: {string.Join(", ", known)})");
         var outPath = args.Get("out");
         var settings = new PipelineSettings
         {
             Candidates = o.Candidates,
+            MinimumMembers = o.MinimumMembers,
             Origins = args.GetInt("origins", o.Origins),
             Threads = args.GetInt("threads", 1),
         };

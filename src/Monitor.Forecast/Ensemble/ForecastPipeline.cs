@@ -13,7 +13,7 @@ public sealed class ForecastPipeline(PipelineSettings settings)
     {
         var prepared = inputs.Select(i => PreparedSeries.From(i, seasonLength)).ToList();
         var modelled = prepared.Where(p => p.FallbackReason is null).ToList();
-        var candidates = method == PipelineSettings.EnsembleMethod ? settings.Candidates : [method];
+        var candidates = method == PipelineSettings.EnsembleMethod ? settings.Candidates : method.Split('+');
         var validation = Validate(modelled, seasonLength, horizon, candidates);
         var chosen = SelectCombination(validation, candidates, method);
         var bands = Calibrate(validation, chosen, horizon);
@@ -57,10 +57,11 @@ public sealed class ForecastPipeline(PipelineSettings settings)
         return set;
     }
 
-    private static Combination SelectCombination(RollingOriginSet validation, IReadOnlyList<string> candidates, string method)
+    private Combination SelectCombination(RollingOriginSet validation, IReadOnlyList<string> candidates, string method)
     {
         if (method != PipelineSettings.EnsembleMethod || validation.Count == 0) return new Combination(candidates);
-        return Combination.Subsets(candidates).MinBy(validation.Owa)!;
+        var minimum = Math.Min(settings.MinimumMembers, candidates.Count);
+        return Combination.Subsets(candidates).Where(c => c.Members.Count >= minimum).MinBy(validation.Owa)!;
     }
 
     private static ConformalBands Calibrate(RollingOriginSet validation, Combination chosen, int horizon)

@@ -18,29 +18,34 @@ public static class MemberForecasts
     {
         var statistical = StatisticalModels.All.Where(m => members.Contains(m.Name) || m.Name == "naive2").ToList();
         var result = statistical.ToDictionary(m => m.Name, _ => new double[]?[histories.Count]);
+        var adjusted = new AdjustedHistory[histories.Count];
         Parallel.For(0, histories.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
         {
-            var adjusted = new AdjustedHistory(histories[i], seasonLength);
-            foreach (var model in statistical) result[model.Name][i] = Safe(() => model.Forecast(adjusted, horizon));
+            adjusted[i] = new AdjustedHistory(histories[i], seasonLength);
+            foreach (var model in statistical) result[model.Name][i] = Safe(() => model.Forecast(adjusted[i], horizon));
         });
-        if (members.Contains(GlobalMember)) result[GlobalMember] = Global(histories, cyclePositions, seasonLength, horizon, globalSettings, trained);
+        if (members.Contains(GlobalMember)) result[GlobalMember] = Global(adjusted, cyclePositions, seasonLength, horizon, globalSettings, trained);
         return result;
     }
 
-    private static double[]?[] Global(IReadOnlyList<double[]> histories, IReadOnlyList<int?> cyclePositions, int seasonLength, int horizon,
+    /// <summary>
+    /// The global model learns on the deseasonalised histories (the same M4 decomposition the statistical members use) and
+    /// its forecasts are reseasonalised: the mcomp series carry no calendar, so seasonal phase cannot be learnt across series.
+    /// </summary>
+    private static double[]?[] Global(AdjustedHistory[] histories, IReadOnlyList<int?> cyclePositions, int seasonLength, int horizon,
         GlobalModelSettings settings, Action<GlobalLagModel>? trained)
     {
-        var windows = histories.Select((h, i) => new SeriesWindow(h, cyclePositions[i])).ToList();
+        var windows = histories.Select((h, i) => new SeriesWindow(h.Adjusted, cyclePositions[i])).ToList();
         try
         {
             var model = new GlobalLagModel(seasonLength, horizon, settings);
             model.Train(windows);
             trained?.Invoke(model);
-            return model.Predict(windows).Select(f => f is not null && f.All(double.IsFinite) ? f : null).ToArray();
+            return model.Predict(windows).Select((f, i) => f is not null && f.All(double.IsFinite) ? histories[i].Reseasonalise(f) : null).ToArray();
         }
         catch (InvalidOperationException)
         {
-            return new double[]?[histories.Count];
+            return new double[]?[histories.Length];
         }
     }
 

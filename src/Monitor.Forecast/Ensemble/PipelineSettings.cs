@@ -11,6 +11,9 @@ public sealed record PipelineSettings
     /// <summary>Members the ensemble may combine.</summary>
     public IReadOnlyList<string> Candidates { get; init; } = ["theta", "ets", "comb", "damped", "lgbm"];
 
+    /// <summary>Fewest members a chosen combination may have: small combinations over-fit the validation windows.</summary>
+    public int MinimumMembers { get; init; } = 3;
+
     /// <summary>Rolling origins on the training data: cuts at n − h, n − h − stride, … (stride = ⌈h/2⌉).</summary>
     public int Origins { get; init; } = 2;
 

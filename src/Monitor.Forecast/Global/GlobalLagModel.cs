@@ -131,11 +131,11 @@ public sealed record SeriesWindow(double[] Values, int? FirstCyclePosition = nul
 /// <summary>Hyper-parameters of the global model.</summary>
 public sealed record GlobalModelSettings
 {
-    public int Leaves { get; init; } = 31;
-    public int Iterations { get; init; } = 100;
+    public int Leaves { get; init; } = 15;
+    public int Iterations { get; init; } = 200;
     public double LearningRate { get; init; } = 0.05;
-    public int MinimumRowsPerLeaf { get; init; } = 20;
-    public int AnchorsPerSeries { get; init; } = 16;
+    public int MinimumRowsPerLeaf { get; init; } = 40;
+    public int AnchorsPerSeries { get; init; } = 32;
     public int MaxRows { get; init; } = 250_000;
     public int Threads { get; init; } = 1;
 

@@ -62,7 +62,7 @@ public sealed class ForecastJob(MonitorStore store, SeriesReader reader, IOption
         if (usable.Count == 0) return (0, 0);
         var horizon = o.HorizonFor(frequency.Code());
         var seasonLength = frequency.SeasonLength();
-        var settings = new PipelineSettings { Candidates = o.Candidates, Origins = o.Origins, Threads = o.Threads };
+        var settings = new PipelineSettings { Candidates = o.Candidates, MinimumMembers = o.MinimumMembers, Origins = o.Origins, Threads = o.Threads };
         var inputs = usable.Select(i => new SeriesInput(series[i].SeriesId, grids[i].Values, grids[i].FirstCyclePosition)).ToList();
         var result = new ForecastPipeline(settings).Run(inputs, seasonLength, horizon, o.DefaultMethod);
         ModelRegistry.Record(connection, runId, frequency.Code(), result, usable.Min(i => grids[i].FirstPeriod), usable.Max(i => grids[i].LastPeriod), clock.GetUtcNow().UtcDateTime);
