@@ -9,7 +9,7 @@ public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliCom
 {
     public string Name => "backtest";
 
-    public string Usage => "backtest --input <long csv as in shared/datasets/mcomp> [--methods ensemble,theta,ets,comb,damped,ses,holt,lgbm,snaive,naive,naive2 or a fixed mean like theta+ets+lgbm] [--out per-series.csv] [--threads 1] [--origins 2]";
+    public string Usage => "backtest --input <long csv as in shared/datasets/mcomp> [--methods ensemble,theta,ets,comb,damped,ses,holt,lgbm,snaive,naive,naive2 or a fixed mean like theta+ets+lgbm] [--out per-series.csv] [--candidates theta,ets,comb,damped,lgbm] [--threads 1] [--origins 2]";
 
     public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliCom
         var outPath = args.Get("out");
         var settings = new PipelineSettings
         {
-            Candidates = o.Candidates,
+            Candidates = args.GetList("candidates") is { Count: > 0 } c ? c : o.Candidates,
             MinimumMembers = o.MinimumMembers,
             Origins = args.GetInt("origins", o.Origins),
             Threads = args.GetInt("threads", 1),

@@ -61,7 +61,9 @@ public sealed class ForecastPipeline(PipelineSettings settings)
     {
         if (method != PipelineSettings.EnsembleMethod || validation.Count == 0) return new Combination(candidates);
         var minimum = Math.Min(settings.MinimumMembers, candidates.Count);
-        return Combination.Subsets(candidates).Where(c => c.Members.Count >= minimum).MinBy(validation.Owa)!;
+        var all = new Combination(candidates);
+        var best = Combination.Subsets(candidates).Where(c => c.Members.Count >= minimum).MinBy(validation.Owa)!;
+        return validation.Owa(best) < validation.Owa(all) - settings.SelectionMargin ? best : all;
     }
 
     private static ConformalBands Calibrate(RollingOriginSet validation, Combination chosen, int horizon)

@@ -9,10 +9,13 @@ public sealed record PipelineSettings
     public const string EnsembleMethod = "ensemble";
 
     /// <summary>Members the ensemble may combine.</summary>
-    public IReadOnlyList<string> Candidates { get; init; } = ["theta", "ets", "comb", "damped", "lgbm"];
+    public IReadOnlyList<string> Candidates { get; init; } = ["theta", "ets", "comb", "lgbm"];
 
     /// <summary>Fewest members a chosen combination may have: small combinations over-fit the validation windows.</summary>
     public int MinimumMembers { get; init; } = 3;
+
+    /// <summary>A smaller combination replaces the mean of all candidates only if its validation OWA is lower by this much.</summary>
+    public double SelectionMargin { get; init; } = 0.01;
 
     /// <summary>Rolling origins on the training data: cuts at n − h, n − h − stride, … (stride = ⌈h/2⌉).</summary>
     public int Origins { get; init; } = 2;

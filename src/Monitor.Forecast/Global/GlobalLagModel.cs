@@ -132,11 +132,11 @@ public sealed record SeriesWindow(double[] Values, int? FirstCyclePosition = nul
 public sealed record GlobalModelSettings
 {
     public int Leaves { get; init; } = 15;
-    public int Iterations { get; init; } = 200;
-    public double LearningRate { get; init; } = 0.05;
+    public int Iterations { get; init; } = 150;
+    public double LearningRate { get; init; } = 0.07;
     public int MinimumRowsPerLeaf { get; init; } = 40;
     public int AnchorsPerSeries { get; init; } = 32;
-    public int MaxRows { get; init; } = 250_000;
+    public int MaxRows { get; init; } = 60_000;
     public int Threads { get; init; } = 1;
 
     /// <summary>Lags seen by the model: two seasons for monthly/quarterly data, 8 years for yearly.</summary>

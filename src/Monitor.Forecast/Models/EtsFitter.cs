@@ -8,7 +8,7 @@ public static class EtsFitter
 {
     private const double PhiLow = 0.8, PhiHigh = 0.98;
 
-    public static EtsFit Fit(double[] y, EtsSpec spec, int maxEvaluations = 300)
+    public static EtsFit Fit(double[] y, EtsSpec spec, int maxEvaluations = 200)
     {
         var n = y.Length;
         if (spec.MultiplicativeError && y.Any(v => v <= 0)) throw new ArgumentException("multiplicative errors need positive data");
