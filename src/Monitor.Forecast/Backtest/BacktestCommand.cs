@@ -30,7 +30,16 @@ public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliCom
         };
         if (!File.Exists(input)) throw new CommandLineException($"--input: {input} does not exist");
 
-        var series = McompReader.Read(input);
+        IReadOnlyList<McompSeries> series;
+        try
+        {
+            series = McompReader.Read(input);
+        }
+        catch (Exception ex) when (ex is FormatException or IOException)
+        {
+            Console.Error.WriteLine($"monitor backtest: {ex.Message}");
+            return Task.FromResult(1);
+        }
         var run = methods.Contains(BacktestReport.Reference) ? methods : [BacktestReport.Reference, .. methods];
         var scores = new BacktestRunner(settings).Run(series, run, output);
         if (outPath is not null) BacktestReport.WritePerSeries(outPath, scores);

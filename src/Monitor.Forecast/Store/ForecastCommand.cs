@@ -11,8 +11,16 @@ public sealed class ForecastCommand(ForecastJob job) : ICliCommand
 
     public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
-        var result = job.Run(cancellationToken);
-        output.WriteLine(result.Summary);
-        return Task.FromResult(0);
+        try
+        {
+            var result = job.Run(cancellationToken);
+            output.WriteLine(result.Summary);
+            return Task.FromResult(0);
+        }
+        catch (DuckDB.NET.Data.DuckDBException ex)
+        {
+            Console.Error.WriteLine($"monitor forecast: {ex.Message.Split('\n')[0]} (run recorded as failed in forecast_runs)");
+            return Task.FromResult(1);
+        }
     }
 }
