@@ -9,7 +9,7 @@ public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliCom
 {
     public string Name => "backtest";
 
-    public string Usage => "backtest --input <long csv as in shared/datasets/mcomp> [--methods ensemble,theta,ets,comb,damped,ses,holt,lgbm,snaive,naive,naive2 or a fixed mean like theta+ets+lgbm] [--out per-series.csv] [--candidates theta,ets,comb,damped,lgbm] [--threads 1] [--origins 2]";
+    public string Usage => "backtest --input <long csv as in shared/datasets/mcomp> [--methods ensemble,theta,ets,comb,damped,ses,holt,lgbm,snaive,naive,naive2 or a fixed mean like theta+ets+lgbm] [--out per-series.csv] [--candidates theta,ets,comb,damped,lgbm] [--threads 1] [--origins 2] [--max-weight 1]";
 
     public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -26,6 +26,7 @@ public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliCom
             Candidates = args.GetList("candidates") is { Count: > 0 } c ? c : o.Candidates,
             MinimumMembers = o.MinimumMembers,
             Origins = args.GetInt("origins", o.Origins),
+            MaxWeight = args.GetInt("max-weight", 1),
             Threads = args.GetInt("threads", 1),
         };
         if (!File.Exists(input)) throw new CommandLineException($"--input: {input} does not exist");

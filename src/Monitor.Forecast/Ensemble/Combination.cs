@@ -3,7 +3,8 @@ namespace Monitor.Forecast.Ensemble;
 /// <summary>An equal-weight combination of members; a series falls back to Naive2 when none of its members could forecast it.</summary>
 public sealed record Combination(IReadOnlyList<string> Members)
 {
-    public string Name => Members.Count == 1 ? Members[0] : "ensemble(" + string.Join("+", Members) + ")";
+    public string Name => Members.Count == 1 ? Members[0]
+        : "ensemble(" + string.Join("+", Members.GroupBy(m => m).Select(g => g.Count() == 1 ? g.Key : $"{g.Count()}*{g.Key}")) + ")";
 
     /// <summary>The combined forecast of series <paramref name="index"/>, and the members it had to do without.</summary>
     public double[] Forecast(Dictionary<string, double[]?[]> members, int index, out IReadOnlyList<string> missing)
@@ -28,11 +29,17 @@ public sealed record Combination(IReadOnlyList<string> Members)
         return result;
     }
 
-    /// <summary>Every non-empty subset of <paramref name="candidates"/> (at most 2^8 − 1).</summary>
-    public static IEnumerable<Combination> Subsets(IReadOnlyList<string> candidates)
+    /// <summary>Every weighting of <paramref name="candidates"/> with integer weights 0..<paramref name="maxWeight"/> (at most 6 candidates), weights not all zero.</summary>
+    public static IEnumerable<Combination> Subsets(IReadOnlyList<string> candidates, int maxWeight = 1)
     {
-        var count = Math.Min(candidates.Count, 8);
-        for (var mask = 1; mask < 1 << count; mask++)
-            yield return new Combination(Enumerable.Range(0, count).Where(b => (mask & (1 << b)) != 0).Select(b => candidates[b]).ToList());
+        var count = Math.Min(candidates.Count, 6);
+        var weights = new int[count];
+        while (true)
+        {
+            var i = 0;
+            while (i < count && ++weights[i] > maxWeight) weights[i++] = 0;
+            if (i == count) yield break;
+            yield return new Combination(Enumerable.Range(0, count).SelectMany(b => Enumerable.Repeat(candidates[b], weights[b])).ToList());
+        }
     }
 }

@@ -62,7 +62,7 @@ public sealed class ForecastPipeline(PipelineSettings settings)
         if (method != PipelineSettings.EnsembleMethod || validation.Count == 0) return new Combination(candidates);
         var minimum = Math.Min(settings.MinimumMembers, candidates.Count);
         var all = new Combination(candidates);
-        var best = Combination.Subsets(candidates).Where(c => c.Members.Count >= minimum).MinBy(validation.Owa)!;
+        var best = Combination.Subsets(candidates, settings.MaxWeight).Where(c => c.Members.Distinct().Count() >= minimum).MinBy(validation.Owa)!;
         return validation.Owa(best) < validation.Owa(all) - settings.SelectionMargin ? best : all;
     }
 

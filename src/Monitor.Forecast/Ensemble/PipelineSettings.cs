@@ -14,6 +14,9 @@ public sealed record PipelineSettings
     /// <summary>Fewest members a chosen combination may have: small combinations over-fit the validation windows.</summary>
     public int MinimumMembers { get; init; } = 3;
 
+    /// <summary>Largest integer weight a member may get in a combination (1 = equal weights over a subset).</summary>
+    public int MaxWeight { get; init; } = 1;
+
     /// <summary>A smaller combination replaces the mean of all candidates only if its validation OWA is lower by this much.</summary>
     public double SelectionMargin { get; init; } = 0.01;
 
