@@ -29,8 +29,5 @@ public sealed class ForecastOptions
     /// <summary>Worker threads (the machine is shared: keep small).</summary>
     public int Threads { get; set; } = 1;
 
-    /// <summary>Folder for saved ML.NET models, relative to the Monitor home; empty = store the zip in the registry table.</summary>
-    public string ModelFolder { get; set; } = "";
-
     public int HorizonFor(string frequencyCode) => Horizons.TryGetValue(frequencyCode, out var h) && h > 0 ? h : 8;
 }
