@@ -9,7 +9,7 @@ public sealed class ForecastOptions
     public string DefaultMethod { get; set; } = "ensemble";
 
     /// <summary>Members the ensemble may combine.</summary>
-    public List<string> Candidates { get; set; } = ["theta", "ets", "comb", "lgbm"];
+    public List<string> Candidates { get; set; } = ["theta", "ets", "comb", "lgbm", "lgbm_short"];
 
     /// <summary>Fewest members the chosen ensemble may have.</summary>
     public int MinimumMembers { get; set; } = 3;

@@ -17,7 +17,7 @@ public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliCom
         var o = options.Value;
         var methods = args.GetList("methods").ToList();
         if (methods.Count == 0) methods.Add(o.DefaultMethod);
-        var known = new[] { PipelineSettings.EnsembleMethod, MemberForecasts.GlobalMember }.Concat(Models.StatisticalModels.All.Select(m => m.Name)).ToHashSet();
+        var known = new[] { PipelineSettings.EnsembleMethod }.Concat(MemberForecasts.GlobalMembers).Concat(Models.StatisticalModels.All.Select(m => m.Name)).ToHashSet();
         if (methods.FirstOrDefault(m => !m.Split('+').All(known.Contains)) is { } unknown)
             throw new CommandLineException($"--methods: unknown method '{unknown}' (known: {string.Join(", ", known)})");
         var outPath = args.Get("out");

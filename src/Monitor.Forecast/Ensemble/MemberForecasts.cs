@@ -11,6 +11,11 @@ public static class MemberForecasts
 {
     public const string GlobalMember = "lgbm";
 
+    /// <summary>A second global model on half-length windows: same learner, different view, a cheap source of diversity.</summary>
+    public const string ShortGlobalMember = "lgbm_short";
+
+    public static IReadOnlyList<string> GlobalMembers { get; } = [GlobalMember, ShortGlobalMember];
+
     /// <summary>member → per-series forecasts (null where the member could not forecast the series).</summary>
     public static Dictionary<string, double[]?[]> Compute(
         IReadOnlyList<double[]> histories, IReadOnlyList<int?> cyclePositions, int seasonLength, int horizon,
@@ -25,6 +30,8 @@ public static class MemberForecasts
             foreach (var model in statistical) result[model.Name][i] = Safe(() => model.Forecast(adjusted[i], horizon));
         });
         if (members.Contains(GlobalMember)) result[GlobalMember] = Global(adjusted, cyclePositions, seasonLength, horizon, globalSettings, trained);
+        if (members.Contains(ShortGlobalMember))
+            result[ShortGlobalMember] = Global(adjusted, cyclePositions, seasonLength, horizon, globalSettings with { WindowFactor = 0.5 }, null);
         return result;
     }
 

@@ -9,7 +9,7 @@ public sealed record PipelineSettings
     public const string EnsembleMethod = "ensemble";
 
     /// <summary>Members the ensemble may combine.</summary>
-    public IReadOnlyList<string> Candidates { get; init; } = ["theta", "ets", "comb", "lgbm"];
+    public IReadOnlyList<string> Candidates { get; init; } = ["theta", "ets", "comb", "lgbm", "lgbm_short"];
 
     /// <summary>Fewest members a chosen combination may have: small combinations over-fit the validation windows.</summary>
     public int MinimumMembers { get; init; } = 3;

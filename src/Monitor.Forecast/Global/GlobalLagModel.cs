@@ -140,5 +140,8 @@ public sealed record GlobalModelSettings
     public int Threads { get; init; } = 1;
 
     /// <summary>Lags seen by the model: two seasons for monthly/quarterly data, 8 years for yearly.</summary>
-    public int WindowLength(int seasonLength) => seasonLength switch { >= 12 => 24, >= 4 => 12, _ => 8 };
+    public int WindowLength(int seasonLength) => Math.Max(2, (int)Math.Round(WindowFactor * (seasonLength switch { >= 12 => 24, >= 4 => 12, _ => 8 })));
+
+    /// <summary>Multiplies the window length (the short-window member uses 0.5).</summary>
+    public double WindowFactor { get; init; } = 1.0;
 }
