@@ -6,6 +6,7 @@ using Monitor.Core;
 using Monitor.Core.Configuration;
 using Monitor.Ingest;
 using Monitor.Present;
+using Monitor.Forecast;
 
 namespace Monitor.Cli;
 
@@ -21,6 +22,7 @@ public static class CliExtensions
         builder.Services.AddSingleton<ICliCommand, StatusCommand>();
         builder.Services.AddMonitorIngest(builder.Configuration);
         builder.Services.AddMonitorEmail(builder.Configuration);
+        builder.Services.AddMonitorForecast(builder.Configuration);
         return builder;
     }
 }

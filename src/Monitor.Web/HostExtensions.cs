@@ -2,6 +2,7 @@ using Monitor.Core;
 using Monitor.Core.Configuration;
 using Monitor.Ingest;
 using Monitor.Core.Store;
+using Monitor.Forecast;
 using Monitor.Jobs;
 using Monitor.Present;
 using Monitor.Web.Api;
@@ -16,6 +17,7 @@ public static class HostExtensions
         AppSettings.AddShippedDefaults(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddMonitorIngest(builder.Configuration);
+        builder.Services.AddMonitorForecast(builder.Configuration);
         builder.Services.AddMonitorJobs(builder.Configuration);
         builder.Services.AddMonitorEmail(builder.Configuration);
         return builder;

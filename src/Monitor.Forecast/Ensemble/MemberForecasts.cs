@@ -1,0 +1,71 @@
+using Monitor.Forecast.Global;
+using Monitor.Forecast.Models;
+
+namespace Monitor.Forecast.Ensemble;
+
+/// <summary>
+/// Computes every candidate member's forecasts for a set of histories cut at a given point: the statistical models per
+/// series (sharing one decomposition and one fit per form) and the global LightGbm model trained on the cut histories only.
+/// </summary>
+public static class MemberForecasts
+{
+    public const string GlobalMember = "lgbm";
+
+    /// <summary>A second global model on half-length windows: same learner, different view, a cheap source of diversity.</summary>
+    public const string ShortGlobalMember = "lgbm_short";
+
+    public static IReadOnlyList<string> GlobalMembers { get; } = [GlobalMember, ShortGlobalMember];
+
+    /// <summary>member → per-series forecasts (null where the member could not forecast the series).</summary>
+    public static Dictionary<string, double[]?[]> Compute(
+        IReadOnlyList<double[]> histories, IReadOnlyList<int?> cyclePositions, int seasonLength, int horizon,
+        IReadOnlyCollection<string> members, GlobalModelSettings globalSettings, int threads, Action<GlobalLagModel>? trained = null)
+    {
+        var statistical = StatisticalModels.All.Where(m => members.Contains(m.Name) || m.Name == "naive2").ToList();
+        var result = statistical.ToDictionary(m => m.Name, _ => new double[]?[histories.Count]);
+        var adjusted = new AdjustedHistory[histories.Count];
+        Parallel.For(0, histories.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
+        {
+            adjusted[i] = new AdjustedHistory(histories[i], seasonLength);
+            foreach (var model in statistical) result[model.Name][i] = Safe(() => model.Forecast(adjusted[i], horizon));
+        });
+        if (members.Contains(GlobalMember)) result[GlobalMember] = Global(adjusted, cyclePositions, seasonLength, horizon, globalSettings, trained);
+        if (members.Contains(ShortGlobalMember))
+            result[ShortGlobalMember] = Global(adjusted, cyclePositions, seasonLength, horizon, globalSettings with { WindowFactor = 0.5 }, null);
+        return result;
+    }
+
+    /// <summary>
+    /// The global model learns on the deseasonalised histories (the same M4 decomposition the statistical members use) and
+    /// its forecasts are reseasonalised: the mcomp series carry no calendar, so seasonal phase cannot be learnt across series.
+    /// </summary>
+    private static double[]?[] Global(AdjustedHistory[] histories, IReadOnlyList<int?> cyclePositions, int seasonLength, int horizon,
+        GlobalModelSettings settings, Action<GlobalLagModel>? trained)
+    {
+        var windows = histories.Select((h, i) => new SeriesWindow(h.Adjusted, cyclePositions[i])).ToList();
+        try
+        {
+            var model = new GlobalLagModel(seasonLength, horizon, settings);
+            model.Train(windows);
+            trained?.Invoke(model);
+            return model.Predict(windows).Select((f, i) => f is not null && f.All(double.IsFinite) ? histories[i].Reseasonalise(f) : null).ToArray();
+        }
+        catch (InvalidOperationException)
+        {
+            return new double[]?[histories.Length];
+        }
+    }
+
+    private static double[]? Safe(Func<double[]> forecast)
+    {
+        try
+        {
+            var values = forecast();
+            return values.All(double.IsFinite) ? values : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+}

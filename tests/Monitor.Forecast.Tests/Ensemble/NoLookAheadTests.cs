@@ -1,0 +1,44 @@
+using Monitor.Forecast.Backtest;
+using Monitor.Forecast.Ensemble;
+
+namespace Monitor.Forecast.Tests.Ensemble;
+
+[TestClass]
+public sealed class NoLookAheadTests
+{
+    [TestMethod]
+    public void One_step_forecasts_do_not_change_when_the_value_they_predict_or_later_ones_change()
+    {
+        var random = new Random(2);
+        var history = Enumerable.Range(0, 80).Select(t => 100 + t * 0.3 + 4 * Math.Sin(t * Math.PI / 6) + random.NextDouble()).ToArray();
+        var backtest = new OneStepBacktest(["theta", "damped"], 12);
+        var before = backtest.Run(history, 36);
+        const int changedIndex = 60;
+        var perturbed = (double[])history.Clone();
+        for (var t = changedIndex; t < perturbed.Length; t++) perturbed[t] *= 3;
+        var after = backtest.Run(perturbed, 36);
+        Assert.HasCount(36, before);
+        foreach (var (b, a) in before.Zip(after).Where(p => p.First.Index <= changedIndex))
+        {
+            Assert.AreEqual(b.Expected, a.Expected, 1e-12, $"index {b.Index}");
+            Assert.AreEqual(b.Hi95, a.Hi95, 1e-12, $"index {b.Index}");
+        }
+        Assert.AreNotEqual(before.Single(o => o.Index == changedIndex + 1).Expected, after.Single(o => o.Index == changedIndex + 1).Expected);
+    }
+
+    [TestMethod]
+    public void Backtest_forecasts_ignore_the_test_split()
+    {
+        var sample = McompSample.EveryKth(40);
+        var perturbed = sample.Select(s => s with { Test = s.Test.Select(v => v * 10).ToArray() }).ToList();
+        var settings = new PipelineSettings { Candidates = ["theta", "ets", "lgbm"] };
+        var a = new BacktestRunner(settings).Run(sample, ["ensemble"]);
+        var b = new BacktestRunner(settings).Run(perturbed, ["ensemble"]);
+        var changedScores = a.Zip(b).Count(p => Math.Abs(p.First.Smape - p.Second.Smape) > 1e-9);
+        Assert.IsGreaterThan(0, changedScores, "the scores see the perturbed test values");
+        Assert.IsTrue(a.Zip(b).All(p => p.First.Model == p.Second.Model), "the same members are chosen");
+        var forecastsA = new ForecastPipeline(settings).Run(sample.Where(s => s.Frequency == "Q").Select(s => new SeriesInput(s.Id, s.Train)).ToList(), 4, 8);
+        var forecastsB = new ForecastPipeline(settings).Run(perturbed.Where(s => s.Frequency == "Q").Select(s => new SeriesInput(s.Id, s.Train)).ToList(), 4, 8);
+        CollectionAssert.AreEqual(forecastsA.Forecasts[0].Point, forecastsB.Forecasts[0].Point);
+    }
+}

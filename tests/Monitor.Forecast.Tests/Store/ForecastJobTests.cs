@@ -1,0 +1,88 @@
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Store;
+using Monitor.Forecast.Store;
+using Monitor.Testing;
+
+namespace Monitor.Forecast.Tests.Store;
+
+[TestClass]
+public sealed class ForecastJobTests
+{
+    private static readonly DateTime FirstVintage = new(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
+
+    [TestMethod]
+    public void Job_reforecasts_only_series_whose_data_changed()
+    {
+        using var test = TestStore.OnDisk(ForecastServiceCollectionExtensions.Schema);
+        for (var s = 0; s < 4; s++) AddMonthlySeries(test.Store, $"test:s{s}", 60, s);
+        var job = NewJob(test.Store);
+
+        var first = job.Run();
+        Assert.AreEqual(4, first.SeriesWritten, first.Summary);
+        Assert.AreEqual(0, job.Run().SeriesWritten, "nothing changed: nothing re-forecast");
+
+        Revise(test.Store, "test:s2", new DateOnly(2024, 12, 1), 999, FirstVintage.AddDays(30));
+        var third = job.Run();
+        Assert.AreEqual(1, third.SeriesWritten, third.Summary);
+        Assert.AreEqual(1L, Scalar(test.Store, "SELECT count(DISTINCT series_id) FROM forecasts WHERE run_id = $1", third.RunId));
+        Assert.AreEqual("test:s2", Scalar(test.Store, "SELECT any_value(series_id) FROM forecasts WHERE run_id = $1", third.RunId));
+    }
+
+    [TestMethod]
+    public void Job_writes_bounds_accuracy_one_step_history_and_the_registry()
+    {
+        using var test = TestStore.OnDisk(ForecastServiceCollectionExtensions.Schema);
+        for (var s = 0; s < 3; s++) AddMonthlySeries(test.Store, $"test:s{s}", 72, s);
+        var result = NewJob(test.Store).Run();
+
+        Assert.AreEqual(54L, Scalar(test.Store, "SELECT count(*) FROM forecasts WHERE run_id = $1", result.RunId), "3 series × 18 monthly steps");
+        Assert.AreEqual(0L, Scalar(test.Store, "SELECT count(*) FROM forecasts WHERE NOT (lo95 <= lo80 AND lo80 <= point AND point <= hi80 AND hi80 <= hi95)"));
+        Assert.AreEqual(new DateOnly(2025, 1, 1), Scalar(test.Store, "SELECT min(period) FROM forecasts WHERE series_id = 'test:s0'"));
+        Assert.AreEqual(3L, Scalar(test.Store, "SELECT count(*) FROM forecast_accuracy WHERE run_id = $1", result.RunId));
+        Assert.AreEqual(108L, Scalar(test.Store, "SELECT count(*) FROM one_step_forecasts"), "36 one-step forecasts per series");
+        Assert.AreEqual(0L, Scalar(test.Store, "SELECT count(*) FROM one_step_forecasts WHERE actual IS NULL OR NOT (lo95 <= expected AND expected <= hi95)"));
+        Assert.AreEqual("succeeded", Scalar(test.Store, "SELECT status FROM forecast_runs WHERE run_id = $1", result.RunId));
+        Assert.AreEqual(1L, Scalar(test.Store, "SELECT count(*) FROM forecast_models WHERE frequency = 'M'"));
+    }
+
+    private static ForecastJob NewJob(MonitorStore store) =>
+        new(store, new SeriesReader(store), Options.Create(new ForecastOptions { Candidates = ["theta", "damped"] }), TimeProvider.System);
+
+    private static void AddMonthlySeries(MonitorStore store, string id, int months, int seed)
+    {
+        using var connection = store.Open();
+        Execute(connection, "INSERT INTO series (series_id, dataset, code, name, domain, frequency) VALUES ($1, 'test', $2, $2, 'macro', 'M')", id, id[5..]);
+        using var appender = connection.CreateAppender("observations");
+        var start = new DateOnly(2025, 1, 1).AddMonths(-months);
+        for (var t = 0; t < months; t++)
+        {
+            var value = 100 + seed * 10 + t * 0.4 + 5 * Math.Sin(t * Math.PI / 6) + ((t * 7 + seed) % 5) * 0.3;
+            appender.CreateRow().AppendValue(id).AppendValue(start.AddMonths(t)).AppendValue(value).AppendValue(FirstVintage).AppendNullValue().AppendValue(1L).EndRow();
+        }
+    }
+
+    private static void Revise(MonitorStore store, string id, DateOnly period, double value, DateTime at)
+    {
+        using var connection = store.Open();
+        Execute(connection, "UPDATE observations SET known_to = $3 WHERE series_id = $1 AND period = $2 AND known_to IS NULL", id, period, at);
+        Execute(connection, "INSERT INTO observations VALUES ($1, $2, $3, $4, NULL, 2)", id, period, value, at);
+    }
+
+    private static object? Scalar(MonitorStore store, string sql, params object[] values)
+    {
+        using var connection = store.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var v in values) command.Parameters.Add(new DuckDBParameter(v));
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql, params object[] values)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var v in values) command.Parameters.Add(new DuckDBParameter(v));
+        command.ExecuteNonQuery();
+    }
+}
