@@ -13,12 +13,15 @@ public static class HostExtensions
         AppSettings.AddShippedDefaults(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddMonitorJobs(builder.Configuration);
+        builder.Services.AddMonitorDashboard(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseMonitor(this WebApplication app)
     {
+        app.UseMonitorDashboard();
         app.MapHealth();
+        app.MapMonitorDashboard();
         return app;
     }
 

@@ -1,0 +1,25 @@
+using Monitor.Present.Charts;
+using Monitor.Web.Pages.Shared;
+
+namespace Monitor.Web.Pages.Overview;
+
+/// <summary>总览: the signal-light board, the 预警指数, headline indicators with charts, latest alerts, data freshness.</summary>
+public sealed class IndexModel(OverviewQuery query, IChartRenderer charts, CompositeChartRenderer composite) : MonitorPageModel
+{
+    public LightBoard Board { get; private set; } = new([], []);
+    public IReadOnlyList<(HeadlineCard Card, string Svg)> Cards { get; private set; } = [];
+    public IndexSummary Index { get; private set; } = new(null, null, null, []);
+    public string IndexSvg { get; private set; } = "";
+    public IReadOnlyList<AlertLine> Alerts { get; private set; } = [];
+    public IReadOnlyList<SourceFreshness> Freshness { get; private set; } = [];
+
+    public void OnGet()
+    {
+        Board = query.Board();
+        Index = query.Index();
+        if (Index.Value is not null) IndexSvg = composite.IndexSvg(OverviewQuery.WarningIndex, new ChartRequest(Lang, 900, 300));
+        Cards = query.Headlines().Select(c => (c, charts.SeriesSvg(c.SeriesId, new ChartRequest(Lang, 480, 260)))).ToList();
+        Alerts = query.LatestAlerts();
+        Freshness = query.Freshness();
+    }
+}
