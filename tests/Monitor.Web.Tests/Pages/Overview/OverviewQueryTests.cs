@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Configuration;
+using Monitor.Testing;
+using Monitor.Web.Pages.Overview;
+using Monitor.Web.Tests.Seeding;
+
+namespace Monitor.Web.Tests.Pages.Overview;
+
+[TestClass]
+public sealed class OverviewQueryTests
+{
+    private static readonly IConfiguration NoSettings = new ConfigurationBuilder().Build();
+
+    [TestMethod]
+    public void Board_has_a_row_per_national_indicator_and_the_last_24_months()
+    {
+        using var test = TestStore.InMemory();
+        WebSeed.Fill(test.Store);
+
+        var board = new OverviewQuery(test.Store, NoSettings).Board();
+
+        Assert.HasCount(WebSeed.Macro.Length, board.Rows);
+        Assert.HasCount(24, board.Periods);
+        Assert.AreEqual(WebSeed.LastMonth, board.Periods[^1]);
+        Assert.IsTrue(board.Rows.All(r => r.Cells.Count == 24), "every indicator has a light in every month");
+    }
+
+    [TestMethod]
+    public void Headlines_give_at_least_ten_indicators_with_latest_value_and_light()
+    {
+        using var test = TestStore.InMemory();
+        WebSeed.Fill(test.Store);
+
+        var cards = new OverviewQuery(test.Store, NoSettings).Headlines();
+
+        Assert.IsGreaterThanOrEqualTo(10, cards.Count);
+        Assert.IsTrue(cards.All(c => c.Value is not null && c.Colour is not null && c.Period == WebSeed.LastMonth));
+        var cpi = cards.Single(c => c.SeriesId == WebSeed.RevisedSeries);
+        var history = new Monitor.Core.Store.SeriesReader(test.Store).History(WebSeed.RevisedSeries);
+        Assert.AreEqual(history[^1].Value, cpi.Value, "the card shows the revised (current) value");
+    }
+
+    [TestMethod]
+    public void Configured_headlines_keep_their_order()
+    {
+        using var test = TestStore.InMemory();
+        WebSeed.Fill(test.Store);
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Dashboard:Headline:0"] = "cn:pmi",
+            ["Dashboard:Headline:1"] = "cn:cpi_yoy",
+        }).Build();
+
+        var cards = new OverviewQuery(test.Store, settings).Headlines();
+
+        CollectionAssert.AreEqual(new[] { "cn:pmi", "cn:cpi_yoy" }, cards.Select(c => c.SeriesId).ToArray());
+    }
+
+    [TestMethod]
+    public void Index_alerts_and_freshness_come_from_the_store()
+    {
+        using var test = TestStore.InMemory();
+        WebSeed.Fill(test.Store);
+        var query = new OverviewQuery(test.Store, NoSettings);
+
+        var index = query.Index();
+        var alerts = query.LatestAlerts();
+        var freshness = query.Freshness();
+
+        Assert.AreEqual(WebSeed.LastMonth, index.Period);
+        Assert.HasCount(2, index.TurningPoints);
+        Assert.IsTrue(alerts.All(a => a.State != "resolved"), "resolved alerts are not 'latest alerts'");
+        Assert.HasCount(2, alerts);
+        var pboc = freshness.Single(f => f.Source == "pboc");
+        Assert.IsNull(pboc.LastSucceeded);
+        Assert.AreEqual("failed", pboc.LastStatus);
+        Assert.AreEqual(12 + 31 + 20, freshness.Single(f => f.Source == "nbs").SeriesCount);
+    }
+
+    [TestMethod]
+    public void An_empty_store_gives_empty_sections_not_errors()
+    {
+        using var test = TestStore.InMemory();
+        var query = new OverviewQuery(test.Store, NoSettings);
+
+        Assert.IsEmpty(query.Board().Rows);
+        Assert.IsEmpty(query.Headlines());
+        Assert.IsNull(query.Index().Value);
+        Assert.IsEmpty(query.LatestAlerts());
+        Assert.IsEmpty(query.Freshness());
+    }
+}
