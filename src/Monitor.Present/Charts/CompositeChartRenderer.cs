@@ -34,7 +34,7 @@ public sealed class CompositeChartRenderer(MonitorStore store, ChartFonts fonts,
         }
         foreach (var band in readings.Where(r => r.Colour is not null).GroupBy(r => r.Colour!))
         {
-            var span = plot.Add.HorizontalSpan(band.Min(r => r.Value), band.Max(r => r.Value));
+            var span = plot.Add.VerticalSpan(band.Min(r => r.Value), band.Max(r => r.Value));
             span.FillStyle.Color = ChartPalette.Of(ChartPalette.LightHex(band.Key)).WithAlpha(0.18);
             span.LineStyle.Width = 0;
             span.LegendText = ChartPalette.LightName(band.Key, language);
