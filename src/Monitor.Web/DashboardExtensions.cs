@@ -9,6 +9,7 @@ using Monitor.Web.Pages.Indicator;
 using Monitor.Web.Pages.Industries;
 using Monitor.Web.Pages.Overview;
 using Monitor.Web.Pages.Regions;
+using Monitor.Web.Pages.Shared;
 using Monitor.Web.Security;
 
 namespace Monitor.Web;
@@ -23,6 +24,7 @@ public static class DashboardExtensions
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Users", Policies.Admin));
         // Chinese text is written as characters, not &#x…; entities (still HTML-encoded where it must be).
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton<PageCache>();
         services.AddSingleton<OverviewQuery>();
         services.AddSingleton<IndicatorQuery>();
         services.AddSingleton<RegionsQuery>();

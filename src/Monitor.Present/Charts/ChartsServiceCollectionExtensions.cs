@@ -12,6 +12,7 @@ public static class ChartsServiceCollectionExtensions
         var options = services.AddOptions<ChartOptions>();
         if (configuration is not null) options.Bind(configuration.GetSection(ChartOptions.Section));
         services.TryAddSingleton<ChartFonts>();
+        services.TryAddSingleton<StoreChangeToken>();
         services.TryAddSingleton<SeriesChartQuery>();
         services.TryAddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.TryAddSingleton<CompositeChartRenderer>();

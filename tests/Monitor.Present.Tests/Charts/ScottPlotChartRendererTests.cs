@@ -83,5 +83,5 @@ public sealed class ScottPlotChartRendererTests
     private static string DrawnText(string svg) => System.Text.RegularExpressions.Regex.Replace(svg, "<[^>]*>", "");
 
     private static ScottPlotChartRenderer Renderer(MonitorStore store, ChartFonts fonts) =>
-        new(new SeriesChartQuery(store, new SeriesReader(store)), fonts, Options.Create(new ChartOptions()));
+        new(new SeriesChartQuery(store, new SeriesReader(store)), fonts, new StoreChangeToken(store), Options.Create(new ChartOptions()));
 }

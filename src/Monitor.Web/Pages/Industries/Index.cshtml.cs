@@ -4,7 +4,7 @@ using Monitor.Web.Pages.Shared;
 namespace Monitor.Web.Pages.Industries;
 
 /// <summary>行业: heatmap of industries × months and a ranking by the latest month.</summary>
-public sealed class IndexModel(IndustriesQuery query) : MonitorPageModel
+public sealed class IndexModel(IndustriesQuery query, PageCache cache) : MonitorPageModel
 {
     public IReadOnlyList<IndustryIndicator> Indicators { get; private set; } = [];
     public string? Code { get; private set; }
@@ -14,10 +14,11 @@ public sealed class IndexModel(IndustriesQuery query) : MonitorPageModel
 
     public void OnGet(string? code)
     {
-        Indicators = query.Indicators();
+        Indicators = cache.Get("industries", query.Indicators);
         Code = Indicators.Any(i => i.Code == code) ? code : Indicators.FirstOrDefault()?.Code;
         if (Code is null) return;
-        var cells = query.Cells(Code);
+        var code1 = Code;
+        var cells = cache.Get("industries|" + code1, () => query.Cells(code1));
         ByLight = cells.Any(c => c.Colour is not null);
         Periods = cells.Select(c => c.Period).Distinct().Order().ToList();
         var quintile = GrowthQuintiles(cells);

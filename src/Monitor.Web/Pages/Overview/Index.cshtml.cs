@@ -4,7 +4,7 @@ using Monitor.Web.Pages.Shared;
 namespace Monitor.Web.Pages.Overview;
 
 /// <summary>总览: the signal-light board, the 预警指数, headline indicators with charts, latest alerts, data freshness.</summary>
-public sealed class IndexModel(OverviewQuery query, IChartRenderer charts, CompositeChartRenderer composite) : MonitorPageModel
+public sealed class IndexModel(OverviewQuery query, PageCache cache, IChartRenderer charts, CompositeChartRenderer composite) : MonitorPageModel
 {
     public LightBoard Board { get; private set; } = new([], []);
     public IReadOnlyList<(HeadlineCard Card, string Svg)> Cards { get; private set; } = [];
@@ -15,11 +15,13 @@ public sealed class IndexModel(OverviewQuery query, IChartRenderer charts, Compo
 
     public void OnGet()
     {
-        Board = query.Board();
-        Index = query.Index();
+        var data = cache.Get("overview", () => new OverviewData(query.Board(), query.Index(), query.Headlines(), query.LatestAlerts(), query.Freshness()));
+        (Board, Index, Alerts, Freshness) = (data.Board, data.Index, data.Alerts, data.Freshness);
         if (Index.Value is not null) IndexSvg = composite.IndexSvg(OverviewQuery.WarningIndex, new ChartRequest(Lang, 900, 300));
-        Cards = query.Headlines().Select(c => (c, charts.SeriesSvg(c.SeriesId, new ChartRequest(Lang, 480, 260)))).ToList();
-        Alerts = query.LatestAlerts();
-        Freshness = query.Freshness();
+        Cards = data.Headlines.Select(c => (c, charts.SeriesSvg(c.SeriesId, new ChartRequest(Lang, 480, 260)))).ToList();
     }
 }
+
+/// <summary>Everything the overview reads from the store, cached together until the store changes.</summary>
+public sealed record OverviewData(LightBoard Board, IndexSummary Index, IReadOnlyList<HeadlineCard> Headlines, IReadOnlyList<AlertLine> Alerts,
+    IReadOnlyList<SourceFreshness> Freshness);

@@ -4,7 +4,7 @@ using Monitor.Web.Pages.Shared;
 namespace Monitor.Web.Pages.Regions;
 
 /// <summary>区域: a tile-grid map of the 31 provinces coloured by light or growth of one indicator, and a ranking.</summary>
-public sealed class IndexModel(RegionsQuery query) : MonitorPageModel
+public sealed class IndexModel(RegionsQuery query, PageCache cache) : MonitorPageModel
 {
     public IReadOnlyList<RegionalIndicator> Indicators { get; private set; } = [];
     public string? Code { get; private set; }
@@ -13,11 +13,12 @@ public sealed class IndexModel(RegionsQuery query) : MonitorPageModel
 
     public void OnGet(string? code, string? mode)
     {
-        Indicators = query.Indicators();
+        Indicators = cache.Get("regions", query.Indicators);
         Code = Indicators.Any(i => i.Code == code) ? code : Indicators.FirstOrDefault()?.Code;
         Mode = mode == "growth" ? "growth" : "light";
         if (Code is null) return;
-        var readings = query.Readings(Code);
+        var code1 = Code;
+        var readings = cache.Get("regions|" + code1, () => query.Readings(code1));
         var byProvince = readings.Select(r => (Province: Provinces.Find(r.RegionCode), Reading: r)).Where(x => x.Province is not null)
             .GroupBy(x => x.Province!.Iso).ToDictionary(g => g.Key, g => g.First().Reading);
         var growthColours = GrowthColours(byProvince.Values);
