@@ -40,6 +40,10 @@ public static class DashboardExtensions
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        app.Use(async (context, next) =>
+        {
+            using (context.RequestServices.GetRequiredService<StoreChangeToken>().Pin()) await next(context);
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -17,6 +17,12 @@ public sealed class ChartOptions
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     ];
 
+    /// <summary>
+    /// How long a reading of the store's change token is trusted before the store is asked again. Jobs finish minutes apart,
+    /// so half a second of lag is invisible to readers and saves a query on every page under load; 0 asks every time.
+    /// </summary>
+    public int ChangeCheckMilliseconds { get; set; } = 500;
+
     /// <summary>How many rendered charts are kept in memory.</summary>
     public int CacheEntries { get; set; } = 2000;
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Store;
 
 namespace Monitor.Present.Charts;
 
@@ -12,7 +14,7 @@ public static class ChartsServiceCollectionExtensions
         var options = services.AddOptions<ChartOptions>();
         if (configuration is not null) options.Bind(configuration.GetSection(ChartOptions.Section));
         services.TryAddSingleton<ChartFonts>();
-        services.TryAddSingleton<StoreChangeToken>();
+        services.TryAddSingleton(sp => new StoreChangeToken(sp.GetRequiredService<MonitorStore>(), sp.GetRequiredService<IOptions<ChartOptions>>()));
         services.TryAddSingleton<SeriesChartQuery>();
         services.TryAddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.TryAddSingleton<CompositeChartRenderer>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Store;
@@ -7,7 +6,7 @@ using ScottPlot;
 namespace Monitor.Present.Charts;
 
 /// <summary>The composite 预警指数 chart: its line, a colour band per light it reached, each reading's light, turning points.</summary>
-public sealed class CompositeChartRenderer(MonitorStore store, ChartFonts fonts, IOptions<ChartOptions> options)
+public sealed class CompositeChartRenderer(MonitorStore store, ChartFonts fonts, StoreChangeToken changes, IOptions<ChartOptions> options)
 {
     private readonly ChartCache _cache = new(Math.Max(16, options.Value.CacheEntries / 10));
 
@@ -15,10 +14,10 @@ public sealed class CompositeChartRenderer(MonitorStore store, ChartFonts fonts,
     public string IndexSvg(string indexCode, ChartRequest request)
     {
         var language = fonts.EffectiveLanguage(request.Language);
-        var readings = Readings(indexCode);
-        var stamp = readings.Count == 0 ? "-" : readings.Max(r => r.ComputedAt).Ticks.ToString(CultureInfo.InvariantCulture);
-        var key = string.Join('|', indexCode, stamp, readings.Count, language, request.Width, request.Height);
-        return _cache.GetOrAdd(key, () => SvgText.Inline(Build(readings, TurningPoints(indexCode), language).GetSvgXml(request.Width, request.Height)));
+        // The index is written by the warning job, so the store's change token is its stamp.
+        var key = string.Join('|', indexCode, changes.Current(), language, request.Width, request.Height);
+        return _cache.GetOrAdd(key, () =>
+            SvgText.Inline(Build(Readings(indexCode), TurningPoints(indexCode), language).GetSvgXml(request.Width, request.Height)));
     }
 
     private Plot Build(List<Reading> readings, List<(DateOnly Period, string Kind)> turns, string language)

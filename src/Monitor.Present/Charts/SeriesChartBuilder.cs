@@ -26,6 +26,7 @@ internal static class SeriesChartBuilder
         AddHistory(plot, data.History, labels);
         AddAnomalies(plot, data, labels);
         MonthTicks(plot);
+        NoMinorTicks(plot);
         plot.Legend.FontSize = 11;
         plot.ShowLegend(Edge.Bottom);
         if (fonts.ChineseAvailable) plot.Legend.FontName = ChartFonts.CjkFamily;
@@ -99,6 +100,13 @@ internal static class SeriesChartBuilder
         var axis = plot.Axes.DateTimeTicksBottom();
         if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic automatic)
             automatic.LabelFormatter = d => d.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Minor ticks add ~40 SVG paths a chart and little for a reader; pages with a dozen charts stay smaller without them.</summary>
+    private static void NoMinorTicks(Plot plot)
+    {
+        if (plot.Axes.Left.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic numeric)
+            numeric.MinorTickGenerator = new ScottPlot.TickGenerators.EvenlySpacedMinorTickGenerator(1);
     }
 
     internal static double X(DateOnly period) => period.ToDateTime(TimeOnly.MinValue).ToOADate();

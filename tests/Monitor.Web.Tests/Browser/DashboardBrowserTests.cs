@@ -8,14 +8,28 @@ namespace Monitor.Web.Tests.Browser;
 public sealed class DashboardBrowserTests
 {
     private const int MaxScreenshotBytes = 300 * 1024;
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+
+    /// <summary>One Chromium for the class: launching it costs seconds on this machine.</summary>
+    private static async Task<IBrowser> SharedBrowser()
+    {
+        if (_browser is null) (_playwright, _browser) = await Browser.LaunchAsync();
+        return _browser;
+    }
+
+    [ClassCleanup]
+    public static async Task CloseBrowser()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
 
     [TestMethod]
     public async Task Signing_in_shows_the_board_and_chinese_charts_then_english_on_request()
     {
         var host = await SharedHost.GetAsync();
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        var browser = await SharedBrowser();
         var page = await Browser.SignedInPage(browser, host.Address, RunningHost.PlannerUser, RunningHost.UserPassword);
 
         Assert.AreEqual("总览", (await page.TextContentAsync("h1"))?.Trim());
@@ -35,9 +49,7 @@ public sealed class DashboardBrowserTests
     public async Task Every_page_shows_its_key_elements()
     {
         var host = await SharedHost.GetAsync();
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        var browser = await SharedBrowser();
         var page = await Browser.SignedInPage(browser, host.Address, RunningHost.AdminUser, RunningHost.AdminPassword);
 
         await page.GotoAsync("/Indicator?id=cn%3Apmi");
@@ -62,9 +74,7 @@ public sealed class DashboardBrowserTests
     public async Task An_analyst_acknowledges_an_alert()
     {
         var host = await SharedHost.GetAsync();
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        var browser = await SharedBrowser();
         var page = await Browser.SignedInPage(browser, host.Address, RunningHost.AnalystUser, RunningHost.UserPassword);
 
         await page.GotoAsync("/Alerts");
@@ -79,9 +89,7 @@ public sealed class DashboardBrowserTests
     public async Task The_overview_screenshot_for_the_readme_is_written()
     {
         var host = await SharedHost.GetAsync();
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        var browser = await SharedBrowser();
         var page = await Browser.SignedInPage(browser, host.Address, RunningHost.PlannerUser, RunningHost.UserPassword, 1280, 1000);
         Assert.AreEqual("总览", (await page.TextContentAsync("h1"))?.Trim());
         var target = Path.Combine(RepoPaths.Root, "docs", "overview.png");

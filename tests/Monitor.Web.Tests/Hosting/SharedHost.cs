@@ -24,5 +24,6 @@ public static class SharedHost
     public static async Task StopAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
+        Seeding.SeededStore.DisposeShared();
     }
 }

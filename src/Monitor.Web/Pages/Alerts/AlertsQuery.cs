@@ -1,11 +1,12 @@
 using DuckDB.NET.Data;
 using Monitor.Core.Store;
+using Monitor.Present.Charts;
 using Monitor.Web.Pages.Shared;
 
 namespace Monitor.Web.Pages.Alerts;
 
 /// <summary>Lists alerts by filter and records analysts' actions (state change + alert_events row, in one transaction).</summary>
-public sealed class AlertsQuery(MonitorStore store, TimeProvider clock)
+public sealed class AlertsQuery(MonitorStore store, StoreChangeToken changes, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> States = ["open", "acknowledged", "muted", "resolved"];
     public static readonly IReadOnlyList<string> Severities = ["info", "warning", "critical"];
@@ -34,7 +35,7 @@ public sealed class AlertsQuery(MonitorStore store, TimeProvider clock)
             _ => throw new ArgumentException($"unknown alert action '{action}'", nameof(action)),
         };
         var now = clock.GetUtcNow().UtcDateTime;
-        return store.InTransaction((connection, _) =>
+        var changed = store.InTransaction((connection, _) =>
         {
             var severity = Sql.Rows(connection, "SELECT severity FROM alerts WHERE alert_id = $1", r => r.GetString(0), alertId).FirstOrDefault();
             if (severity is null) return false;
@@ -57,6 +58,8 @@ public sealed class AlertsQuery(MonitorStore store, TimeProvider clock)
             insert.ExecuteNonQuery();
             return true;
         });
+        if (changed) changes.Invalidate();
+        return changed;
     }
 }
 

@@ -1,3 +1,4 @@
+using Monitor.Present.Charts;
 using Monitor.Testing;
 using Monitor.Web.Pages.Alerts;
 using Monitor.Web.Pages.Shared;
@@ -13,7 +14,7 @@ public sealed class AlertsQueryTests
     {
         using var test = TestStore.InMemory();
         WebSeed.Fill(test.Store);
-        var query = new AlertsQuery(test.Store, TimeProvider.System);
+        var query = new AlertsQuery(test.Store, new StoreChangeToken(test.Store), TimeProvider.System);
 
         Assert.HasCount(3, query.List(null, null, null));
         Assert.AreEqual(1L, query.List("open", "critical", null).Single().AlertId);
@@ -25,7 +26,7 @@ public sealed class AlertsQueryTests
     {
         using var test = TestStore.InMemory();
         WebSeed.Fill(test.Store);
-        var query = new AlertsQuery(test.Store, TimeProvider.System);
+        var query = new AlertsQuery(test.Store, new StoreChangeToken(test.Store), TimeProvider.System);
 
         Assert.IsTrue(query.Act(1, "acknowledge", "ana"));
 
@@ -41,7 +42,7 @@ public sealed class AlertsQueryTests
     {
         using var test = TestStore.InMemory();
         WebSeed.Fill(test.Store);
-        var query = new AlertsQuery(test.Store, TimeProvider.System);
+        var query = new AlertsQuery(test.Store, new StoreChangeToken(test.Store), TimeProvider.System);
 
         query.Act(2, "mute", "ana", muteDays: 7);
         var muted = query.List(null, null, null).Single(a => a.AlertId == 2);
@@ -56,7 +57,7 @@ public sealed class AlertsQueryTests
     public void An_unknown_alert_is_reported_not_created()
     {
         using var test = TestStore.InMemory();
-        var query = new AlertsQuery(test.Store, TimeProvider.System);
+        var query = new AlertsQuery(test.Store, new StoreChangeToken(test.Store), TimeProvider.System);
 
         Assert.IsFalse(query.Act(99, "resolve", "ana"));
         Assert.IsEmpty(Sql.Rows(test.Store, "SELECT event_id FROM alert_events", r => r.GetInt64(0)));

@@ -10,9 +10,8 @@ public sealed class DataQueryTests
     [TestMethod]
     public void Counts_runs_and_rejected_rows_are_reported()
     {
-        using var test = TestStore.InMemory();
-        WebSeed.Fill(test.Store);
-        var query = new DataQuery(test.Store);
+        var store = SeededStore.Shared;
+        var query = new DataQuery(store);
 
         var counts = query.Counts().ToDictionary(c => c.Table, c => c.Rows);
         var failed = query.IngestRuns().Single(r => r.Source == "pboc");

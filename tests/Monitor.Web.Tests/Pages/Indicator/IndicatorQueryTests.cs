@@ -10,10 +10,9 @@ public sealed class IndicatorQueryTests
     [TestMethod]
     public void Vintages_list_the_original_load_and_the_revision()
     {
-        using var test = TestStore.InMemory();
-        WebSeed.Fill(test.Store);
+        var store = SeededStore.Shared;
 
-        var vintages = new IndicatorQuery(test.Store).Vintages(WebSeed.RevisedSeries);
+        var vintages = new IndicatorQuery(store).Vintages(WebSeed.RevisedSeries);
 
         CollectionAssert.AreEqual(new[] { WebSeed.Revised, WebSeed.Loaded }, vintages.ToArray());
     }
@@ -21,10 +20,9 @@ public sealed class IndicatorQueryTests
     [TestMethod]
     public void Model_shows_the_forecast_fan_and_backtest_accuracy()
     {
-        using var test = TestStore.InMemory();
-        WebSeed.Fill(test.Store);
+        var store = SeededStore.Shared;
 
-        var model = new IndicatorQuery(test.Store).Model("cn:pmi", asOf: null);
+        var model = new IndicatorQuery(store).Model("cn:pmi", asOf: null);
 
         Assert.IsNotNull(model);
         Assert.AreEqual("ets", model.Model);
@@ -36,18 +34,16 @@ public sealed class IndicatorQueryTests
     [TestMethod]
     public void As_of_a_date_before_any_forecast_there_is_no_model()
     {
-        using var test = TestStore.InMemory();
-        WebSeed.Fill(test.Store);
+        var store = SeededStore.Shared;
 
-        Assert.IsNull(new IndicatorQuery(test.Store).Model("cn:pmi", WebSeed.Loaded.AddDays(-1)));
+        Assert.IsNull(new IndicatorQuery(store).Model("cn:pmi", WebSeed.Loaded.AddDays(-1)));
     }
 
     [TestMethod]
     public void Anomalies_lights_and_contributions_belong_to_the_series()
     {
-        using var test = TestStore.InMemory();
-        WebSeed.Fill(test.Store);
-        var query = new IndicatorQuery(test.Store);
+        var store = SeededStore.Shared;
+        var query = new IndicatorQuery(store);
 
         var anomalies = query.Anomalies(WebSeed.MacroId("industrial_va_yoy"));
         var lights = query.Lights("cn:pmi");

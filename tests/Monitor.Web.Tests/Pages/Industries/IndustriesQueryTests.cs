@@ -10,10 +10,9 @@ public sealed class IndustriesQueryTests
     [TestMethod]
     public void Heatmap_covers_20_industries_over_24_months()
     {
-        using var test = TestStore.InMemory();
-        WebSeed.Fill(test.Store);
+        var store = SeededStore.Shared;
 
-        var cells = new IndustriesQuery(test.Store).Cells("output");
+        var cells = new IndustriesQuery(store).Cells("output");
 
         Assert.HasCount(20, cells.Select(c => c.IndustryCode).Distinct().ToList());
         Assert.HasCount(24, cells.Select(c => c.Period).Distinct().ToList());

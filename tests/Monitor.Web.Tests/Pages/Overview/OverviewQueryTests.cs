@@ -13,10 +13,9 @@ public sealed class OverviewQueryTests
     [TestMethod]
     public void Board_has_a_row_per_national_indicator_and_the_last_24_months()
     {
-        using var test = TestStore.InMemory();
-        WebSeed.Fill(test.Store);
+        var store = SeededStore.Shared;
 
-        var board = new OverviewQuery(test.Store, NoSettings).Board();
+        var board = new OverviewQuery(store, NoSettings).Board();
 
         Assert.HasCount(WebSeed.Macro.Length, board.Rows);
         Assert.HasCount(24, board.Periods);
@@ -27,30 +26,28 @@ public sealed class OverviewQueryTests
     [TestMethod]
     public void Headlines_give_at_least_ten_indicators_with_latest_value_and_light()
     {
-        using var test = TestStore.InMemory();
-        WebSeed.Fill(test.Store);
+        var store = SeededStore.Shared;
 
-        var cards = new OverviewQuery(test.Store, NoSettings).Headlines();
+        var cards = new OverviewQuery(store, NoSettings).Headlines();
 
         Assert.IsGreaterThanOrEqualTo(10, cards.Count);
         Assert.IsTrue(cards.All(c => c.Value is not null && c.Colour is not null && c.Period == WebSeed.LastMonth));
         var cpi = cards.Single(c => c.SeriesId == WebSeed.RevisedSeries);
-        var history = new Monitor.Core.Store.SeriesReader(test.Store).History(WebSeed.RevisedSeries);
+        var history = new Monitor.Core.Store.SeriesReader(store).History(WebSeed.RevisedSeries);
         Assert.AreEqual(history[^1].Value, cpi.Value, "the card shows the revised (current) value");
     }
 
     [TestMethod]
     public void Configured_headlines_keep_their_order()
     {
-        using var test = TestStore.InMemory();
-        WebSeed.Fill(test.Store);
+        var store = SeededStore.Shared;
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Dashboard:Headline:0"] = "cn:pmi",
             ["Dashboard:Headline:1"] = "cn:cpi_yoy",
         }).Build();
 
-        var cards = new OverviewQuery(test.Store, settings).Headlines();
+        var cards = new OverviewQuery(store, settings).Headlines();
 
         CollectionAssert.AreEqual(new[] { "cn:pmi", "cn:cpi_yoy" }, cards.Select(c => c.SeriesId).ToArray());
     }
@@ -58,9 +55,8 @@ public sealed class OverviewQueryTests
     [TestMethod]
     public void Index_alerts_and_freshness_come_from_the_store()
     {
-        using var test = TestStore.InMemory();
-        WebSeed.Fill(test.Store);
-        var query = new OverviewQuery(test.Store, NoSettings);
+        var store = SeededStore.Shared;
+        var query = new OverviewQuery(store, NoSettings);
 
         var index = query.Index();
         var alerts = query.LatestAlerts();

@@ -27,10 +27,9 @@ public sealed class RegionsTests
     [TestMethod]
     public void Readings_give_every_province_its_latest_value_growth_and_light()
     {
-        using var test = TestStore.InMemory();
-        WebSeed.Fill(test.Store);
+        var store = SeededStore.Shared;
 
-        var readings = new RegionsQuery(test.Store).Readings("retail_sales");
+        var readings = new RegionsQuery(store).Readings("retail_sales");
 
         Assert.HasCount(31, readings);
         Assert.IsTrue(readings.All(r => r.Period == WebSeed.LastMonth && r.Colour is not null && r.GrowthPercent is not null));
@@ -42,10 +41,9 @@ public sealed class RegionsTests
     [TestMethod]
     public void A_province_lists_its_series()
     {
-        using var test = TestStore.InMemory();
-        WebSeed.Fill(test.Store);
+        var store = SeededStore.Shared;
 
-        var series = new RegionsQuery(test.Store).ProvinceSeries(["CN-GD", "GD", "44"]);
+        var series = new RegionsQuery(store).ProvinceSeries(["CN-GD", "GD", "44"]);
 
         Assert.AreEqual("广东社会消费品零售总额", series.Single().NameZh);
     }
