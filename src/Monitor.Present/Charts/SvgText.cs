@@ -1,12 +1,17 @@
 namespace Monitor.Present.Charts;
 
-/// <summary>Makes ScottPlot's SVG document embeddable in an HTML page (no XML declaration, scales with its box).</summary>
+/// <summary>Makes ScottPlot's SVG document embeddable in an HTML page (no XML declaration, scales with its box, unique ids).</summary>
 internal static class SvgText
 {
+    private static long _charts;
+
     public static string Inline(string svg)
     {
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         var body = start > 0 ? svg[start..] : svg;
+        // Every ScottPlot SVG names its clip paths cl_1, cl_2 …; on a page of many charts the ids must not collide.
+        var prefix = "c" + Interlocked.Increment(ref _charts).ToString(System.Globalization.CultureInfo.InvariantCulture) + "_";
+        body = body.Replace("id=\"", "id=\"" + prefix, StringComparison.Ordinal).Replace("url(#", "url(#" + prefix, StringComparison.Ordinal);
         // A viewBox lets CSS size the chart while keeping its proportions.
         var widthAt = body.IndexOf(" width=\"", StringComparison.Ordinal);
         var heightAt = body.IndexOf(" height=\"", StringComparison.Ordinal);

@@ -70,6 +70,21 @@ public sealed class ScottPlotChartRendererTests
     }
 
     [TestMethod]
+    public void Two_charts_on_one_page_do_not_share_clip_path_ids()
+    {
+        using var test = TestStore.InMemory();
+        ChartSeed.Series(test.Store);
+        var renderer = Renderer(test.Store, new ChartFonts(NoCjkFont));
+
+        var first = renderer.SeriesSvg(ChartSeed.SeriesId, new ChartRequest("en", 400, 200));
+        var second = renderer.SeriesSvg(ChartSeed.SeriesId, new ChartRequest("en", 500, 250));
+
+        var ids = System.Text.RegularExpressions.Regex.Matches(first + second, "id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.IsNotEmpty(ids);
+        Assert.HasCount(ids.Count, ids.Distinct().ToList());
+    }
+
+    [TestMethod]
     public void An_unknown_series_renders_a_no_data_chart()
     {
         using var test = TestStore.InMemory();
