@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Jobs;
 using Monitor.Core.Store;
 using Monitor.Testing;
 using Monitor.Web.Security;
@@ -62,6 +63,7 @@ public sealed partial class RunningHost : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         builder.Configuration.AddInMemoryCollection(values);
         builder.AddMonitorServices();
+        builder.Services.AddSingleton<IMonitorJob, NoopJob>();
         var app = builder.Build();
         app.UseMonitor();
 
@@ -112,4 +114,18 @@ public sealed partial class RunningHost : IAsyncDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+}
+
+/// <summary>A registered job for the Data page's "run now" (the real stages are registered by their own modules).</summary>
+public sealed class NoopJob : IMonitorJob
+{
+    public const string JobKey = "test:noop";
+
+    public string Key => JobKey;
+
+    public string Name => "No-op test job";
+
+    public string? DefaultCron => null;
+
+    public Task<string> RunAsync(CancellationToken cancellationToken) => Task.FromResult("nothing to do");
 }

@@ -52,13 +52,6 @@ public sealed class IndicatorQuery(MonitorStore store)
         QUALIFY row_number() OVER (PARTITION BY index_code ORDER BY period DESC) <= 6
         ORDER BY index_code, period DESC
         """, r => new ContributionRow(r.GetString(0), r.Day(1), r.GetDouble(2)), seriesId);
-
-    /// <summary>The largest contributors to an index in its latest period (what moves the composite).</summary>
-    public IReadOnlyList<ContributionRow> TopContributors(string indexCode, int count = 10) => Sql.Rows(store, """
-        SELECT series_id, period, contribution FROM composite_contributions
-        WHERE index_code = $1 AND period = (SELECT max(period) FROM composite_contributions WHERE index_code = $1)
-        ORDER BY abs(contribution) DESC LIMIT $2
-        """, r => new ContributionRow(r.GetString(0), r.Day(1), r.GetDouble(2)), indexCode, count);
 }
 
 public sealed record ForecastStep(DateOnly Period, double Point, double? Lo80, double? Hi80, double? Lo95, double? Hi95);

@@ -10,18 +10,19 @@ public sealed class IndexModel(OverviewQuery query, PageCache cache, IChartRende
     public IReadOnlyList<(HeadlineCard Card, string Svg)> Cards { get; private set; } = [];
     public IndexSummary Index { get; private set; } = new(null, null, null, []);
     public string IndexSvg { get; private set; } = "";
+    public IReadOnlyList<Contributor> Contributors { get; private set; } = [];
     public IReadOnlyList<AlertLine> Alerts { get; private set; } = [];
     public IReadOnlyList<SourceFreshness> Freshness { get; private set; } = [];
 
     public void OnGet()
     {
-        var data = cache.Get("overview", () => new OverviewData(query.Board(), query.Index(), query.Headlines(), query.LatestAlerts(), query.Freshness()));
-        (Board, Index, Alerts, Freshness) = (data.Board, data.Index, data.Alerts, data.Freshness);
+        var data = cache.Get("overview", () => new OverviewData(query.Board(), query.Index(), query.TopContributors(), query.Headlines(), query.LatestAlerts(), query.Freshness()));
+        (Board, Index, Contributors, Alerts, Freshness) = (data.Board, data.Index, data.Contributors, data.Alerts, data.Freshness);
         if (Index.Value is not null) IndexSvg = composite.IndexSvg(OverviewQuery.WarningIndex, new ChartRequest(Lang, 900, 300));
         Cards = data.Headlines.Select(c => (c, charts.SeriesSvg(c.SeriesId, new ChartRequest(Lang, 480, 260)))).ToList();
     }
 }
 
 /// <summary>Everything the overview reads from the store, cached together until the store changes.</summary>
-public sealed record OverviewData(LightBoard Board, IndexSummary Index, IReadOnlyList<HeadlineCard> Headlines, IReadOnlyList<AlertLine> Alerts,
+public sealed record OverviewData(LightBoard Board, IndexSummary Index, IReadOnlyList<Contributor> Contributors, IReadOnlyList<HeadlineCard> Headlines, IReadOnlyList<AlertLine> Alerts,
     IReadOnlyList<SourceFreshness> Freshness);

@@ -71,6 +71,13 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
         return new IndexSummary(latest == default ? null : latest.Period, latest == default ? null : latest.Value, latest.Colour, turns);
     }
 
+/// <summary>The largest contributors to an index in its latest period (what moves the composite).</summary>
+    public IReadOnlyList<Contributor> TopContributors(string indexCode = WarningIndex, int count = 8) => Sql.Rows(store, """
+        SELECT c.series_id, s.name, s.name_zh, c.contribution FROM composite_contributions c LEFT JOIN series s USING (series_id)
+        WHERE c.index_code = $1 AND c.period = (SELECT max(period) FROM composite_contributions WHERE index_code = $1)
+        ORDER BY abs(c.contribution) DESC LIMIT $2
+        """, r => new Contributor(r.GetString(0), r.Text(1) ?? r.GetString(0), r.Text(2), r.GetDouble(3)), indexCode, count);
+
     public IReadOnlyList<AlertLine> LatestAlerts(int count = 8) => Sql.Rows(store, """
         SELECT alert_id, severity, state, colour, title, title_zh, series_id, period, opened_at FROM alerts
         WHERE state <> 'resolved' ORDER BY opened_at DESC, alert_id DESC LIMIT $1
@@ -101,6 +108,8 @@ public sealed record HeadlineCard(string SeriesId, string Name, string? NameZh, 
 public sealed record IndexSummary(DateOnly? Period, double? Value, string? Colour, IReadOnlyList<TurningPoint> TurningPoints);
 
 public sealed record TurningPoint(DateOnly Period, string Kind);
+
+public sealed record Contributor(string SeriesId, string Name, string? NameZh, double Contribution);
 
 public sealed record AlertLine(long AlertId, string Severity, string State, string? Colour, string Title, string? TitleZh, string? SeriesId, DateOnly? Period, DateTime OpenedAt);
 

@@ -73,6 +73,16 @@ public sealed class OverviewQueryTests
     }
 
     [TestMethod]
+    public void Top_contributors_to_the_warning_index_are_largest_first()
+    {
+        var contributors = new OverviewQuery(SeededStore.Shared, NoSettings).TopContributors();
+
+        Assert.HasCount(8, contributors);
+        Assert.AreEqual("制造业采购经理指数", contributors[0].NameZh, "PMI's seeded contribution (50 / 10) is the largest");
+        Assert.IsTrue(contributors.Zip(contributors.Skip(1)).All(p => Math.Abs(p.First.Contribution) >= Math.Abs(p.Second.Contribution)));
+    }
+
+    [TestMethod]
     public void An_empty_store_gives_empty_sections_not_errors()
     {
         using var test = TestStore.InMemory();
