@@ -153,6 +153,21 @@ public sealed class HostTests
     }
 
     [TestMethod]
+    public async Task The_indicator_page_shows_a_chosen_vintage()
+    {
+        var host = await SharedHost.GetAsync();
+        using var client = await host.SignedInClient(RunningHost.PlannerUser);
+
+        var current = await client.GetStringAsync("/Indicator?id=cn%3Acpi_yoy");
+        var original = await client.GetStringAsync("/Indicator?id=cn%3Acpi_yoy&asOf=2026-01-20T08%3A00%3A00");
+
+        StringAssert.Contains(current, "<option value=\"2026-02-20T08:00:00\">", "the revision is offered in the picker");
+        Assert.DoesNotContain("(截至 ", current);
+        StringAssert.Contains(original, "(截至 2026-01-20)", "the chart title says which vintage it shows");
+        StringAssert.Contains(original, "<option value=\"2026-01-20T08:00:00\" selected=\"selected\">");
+    }
+
+    [TestMethod]
     public async Task Sign_in_attempts_are_rate_limited()
     {
         await using var host = await RunningHost.StartAsync(seeded: false, signInAttemptsPerMinute: 2);
