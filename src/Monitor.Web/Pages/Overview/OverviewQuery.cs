@@ -46,17 +46,21 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
         if (ids.Count == 0) return [];
         var values = ids.Cast<object>().ToArray();
         var cards = Sql.Rows(connection, $"""
-            WITH latest AS (
-              SELECT series_id, max(period) AS period, arg_max(value, period) AS value FROM observations
-              WHERE known_to IS NULL AND series_id IN ({Sql.Placeholders(ids.Count)}) GROUP BY series_id),
+            WITH ranked AS (
+              SELECT series_id, period, value, row_number() OVER (PARTITION BY series_id ORDER BY period DESC) AS rn FROM observations
+              WHERE known_to IS NULL AND series_id IN ({Sql.Placeholders(ids.Count)})),
+            latest AS (
+              SELECT series_id, max(period) FILTER (WHERE rn = 1) AS period, max(value) FILTER (WHERE rn = 1) AS value,
+                     max(value) FILTER (WHERE rn = 2) AS previous
+              FROM ranked WHERE rn <= 2 GROUP BY series_id),
             light AS (
               SELECT series_id, points, colour, period FROM signal_lights WHERE series_id IN ({Sql.Placeholders(ids.Count)})
               QUALIFY row_number() OVER (PARTITION BY series_id ORDER BY period DESC, config_version DESC) = 1)
-            SELECT s.series_id, s.name, s.name_zh, s.unit, latest.period, latest.value, light.points, light.colour
+            SELECT s.series_id, s.name, s.name_zh, s.unit, latest.period, latest.value, light.points, light.colour, latest.previous
             FROM series s LEFT JOIN latest USING (series_id) LEFT JOIN light USING (series_id)
             WHERE s.series_id IN ({Sql.Placeholders(ids.Count)})
             """, r => new HeadlineCard(r.GetString(0), r.GetString(1), r.Text(2), r.Text(3), r.IsDBNull(4) ? null : r.Day(4), r.Number(5),
-                r.IsDBNull(6) ? null : r.GetInt32(6), r.Text(7)), values);
+                r.IsDBNull(6) ? null : r.GetInt32(6), r.Text(7), r.Number(8)), values);
         return cards.OrderBy(c => ids.IndexOf(c.SeriesId)).ToList();
     }
 
@@ -103,7 +107,12 @@ public sealed record LightRow(string SeriesId, string Name, string? NameZh, IRea
 
 public sealed record LightCell(int Points, string Colour, double? Metric);
 
-public sealed record HeadlineCard(string SeriesId, string Name, string? NameZh, string? Unit, DateOnly? Period, double? Value, int? Points, string? Colour);
+public sealed record HeadlineCard(string SeriesId, string Name, string? NameZh, string? Unit, DateOnly? Period, double? Value, int? Points, string? Colour,
+    double? Previous = null)
+{
+    /// <summary>The change since the previous period (what changed since last month).</summary>
+    public double? Change => Value is { } now && Previous is { } before ? now - before : null;
+}
 
 public sealed record IndexSummary(DateOnly? Period, double? Value, string? Colour, IReadOnlyList<TurningPoint> TurningPoints);
 
