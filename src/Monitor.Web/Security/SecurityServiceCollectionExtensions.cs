@@ -23,11 +23,21 @@ public static class SecurityServiceCollectionExtensions
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
+                // Programs calling the API get a status code, people get the sign-in page.
+                options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
             });
         services.AddMonitorPolicies();
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.All.ToArray()).Build());
         services.AddRateLimiter(options => ConfigureSignInLimit(options, configuration.GetValue("Security:SignInAttemptsPerMinute", 10)));
         return services;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>Limits sign-in attempts (POST) per client address; everything else is unlimited.</summary>

@@ -85,6 +85,19 @@ public sealed class ScottPlotChartRendererTests
     }
 
     [TestMethod]
+    public void Markup_in_a_series_name_is_drawn_as_text_not_injected()
+    {
+        using var test = TestStore.InMemory();
+        ChartSeed.Series(test.Store);
+        ChartSeed.Execute(test.Store, "UPDATE series SET name = $1", "CPI <script>alert(1)</script> & co");
+
+        var svg = Renderer(test.Store, new ChartFonts(NoCjkFont)).SeriesSvg(ChartSeed.SeriesId, new ChartRequest("en"));
+
+        Assert.DoesNotContain("<script", svg);
+        StringAssert.Contains(svg, "&lt;script&gt;");
+    }
+
+    [TestMethod]
     public void An_unknown_series_renders_a_no_data_chart()
     {
         using var test = TestStore.InMemory();

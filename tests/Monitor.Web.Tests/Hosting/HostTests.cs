@@ -40,6 +40,17 @@ public sealed class HostTests
     }
 
     [TestMethod]
+    public async Task A_stranger_calling_an_api_path_gets_401_not_a_redirect()
+    {
+        var host = await SharedHost.GetAsync();
+        using var client = host.Client();
+
+        using var response = await client.GetAsync("/api/anything");
+
+        Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [TestMethod]
     public async Task Static_assets_and_the_sign_in_page_are_open()
     {
         var host = await SharedHost.GetAsync();
