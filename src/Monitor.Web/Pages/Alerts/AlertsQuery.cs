@@ -63,5 +63,6 @@ public sealed class AlertsQuery(MonitorStore store, StoreChangeToken changes, Ti
     }
 }
 
+/// <summary>One alert as the Alerts page lists it.</summary>
 public sealed record AlertRow(long AlertId, string Rule, string? SeriesId, DateOnly? Period, string Severity, string? Colour, string State,
     string Title, string? TitleZh, string? Message, string? MessageZh, DateTime OpenedAt, DateTime UpdatedAt, string? AcknowledgedBy, DateTime? MutedUntil);

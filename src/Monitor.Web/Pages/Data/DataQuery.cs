@@ -27,6 +27,7 @@ public sealed class DataQuery(MonitorStore store)
         """, r => new JobRunRow(r.GetString(0), r.GetDateTime(1), r.Time(2), r.GetString(3), r.Text(4)), count);
 }
 
+/// <summary>One ingest run with its row counts and error report.</summary>
 public sealed record IngestRunRow(long RunId, string Source, string? Location, DateTime StartedAt, DateTime? FinishedAt, string Status,
     long RowsRead, long RowsNew, long RowsRevised, long RowsUnchanged, long RowsRejected, string? ErrorReport)
 {
@@ -35,4 +36,5 @@ public sealed record IngestRunRow(long RunId, string Source, string? Location, D
         (ErrorReport ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(count);
 }
 
+/// <summary>One job run from job_runs.</summary>
 public sealed record JobRunRow(string JobKey, DateTime StartedAt, DateTime? FinishedAt, string Status, string? Message);

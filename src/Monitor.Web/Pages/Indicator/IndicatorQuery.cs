@@ -54,14 +54,20 @@ public sealed class IndicatorQuery(MonitorStore store)
         """, r => new ContributionRow(r.GetString(0), r.Day(1), r.GetDouble(2)), seriesId);
 }
 
+/// <summary>One forecast step with its 80 % and 95 % bounds.</summary>
 public sealed record ForecastStep(DateOnly Period, double Point, double? Lo80, double? Hi80, double? Lo95, double? Hi95);
 
+/// <summary>Backtest accuracy of the chosen model (forecast_accuracy).</summary>
 public sealed record Accuracy(string Model, double? Smape, double? Mase, double? Cov80, double? Cov95, int? Origins);
 
+/// <summary>The forecast run shown on the indicator page: model, steps and accuracy.</summary>
 public sealed record ModelSummary(long RunId, string Model, string Version, DateOnly TrainEnd, string? FallbackReason, IReadOnlyList<ForecastStep> Steps, Accuracy? Accuracy);
 
+/// <summary>A flagged period with its score and explanation in both languages.</summary>
 public sealed record AnomalyRow(DateOnly Period, string Kind, double Score, double? Actual, double? Expected, double? Lo, double? Hi, string Explanation, string? ExplanationZh);
 
+/// <summary>One month of a series' signal light.</summary>
 public sealed record LightHistoryRow(DateOnly Period, int Points, string Colour, double Metric);
 
+/// <summary>A contribution to a composite index (key = index code or series id).</summary>
 public sealed record ContributionRow(string Key, DateOnly Period, double Contribution);

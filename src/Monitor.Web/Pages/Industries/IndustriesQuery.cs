@@ -28,7 +28,9 @@ public sealed class IndustriesQuery(MonitorStore store)
             r.IsDBNull(7) ? null : r.GetInt32(7), r.Text(8), r.Number(9)), code, months);
 }
 
+/// <summary>An industry indicator code and how many industries report it.</summary>
 public sealed record IndustryIndicator(string Code, string Name, string? NameZh, long Industries);
 
+/// <summary>One industry-month of the heatmap: value, growth and light.</summary>
 public sealed record HeatCell(string SeriesId, string IndustryCode, string Name, string? NameZh, DateOnly Period, double Value, double? GrowthPercent,
     int? Points, string? Colour, double? Metric);

@@ -103,10 +103,13 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
 /// <summary>The signal-light board: month columns and one row per indicator.</summary>
 public sealed record LightBoard(IReadOnlyList<DateOnly> Periods, IReadOnlyList<LightRow> Rows);
 
+/// <summary>One indicator's row of the light board.</summary>
 public sealed record LightRow(string SeriesId, string Name, string? NameZh, IReadOnlyDictionary<DateOnly, LightCell> Cells);
 
+/// <summary>One month's light: points, colour and the metric behind it.</summary>
 public sealed record LightCell(int Points, string Colour, double? Metric);
 
+/// <summary>A headline indicator card: latest value, its change, light.</summary>
 public sealed record HeadlineCard(string SeriesId, string Name, string? NameZh, string? Unit, DateOnly? Period, double? Value, int? Points, string? Colour,
     double? Previous = null)
 {
@@ -114,12 +117,17 @@ public sealed record HeadlineCard(string SeriesId, string Name, string? NameZh, 
     public double? Change => Value is { } now && Previous is { } before ? now - before : null;
 }
 
+/// <summary>The latest 预警指数 reading and its recent turning points.</summary>
 public sealed record IndexSummary(DateOnly? Period, double? Value, string? Colour, IReadOnlyList<TurningPoint> TurningPoints);
 
+/// <summary>A peak or trough of a composite index.</summary>
 public sealed record TurningPoint(DateOnly Period, string Kind);
 
+/// <summary>A series and its contribution to the latest 预警指数.</summary>
 public sealed record Contributor(string SeriesId, string Name, string? NameZh, double Contribution);
 
+/// <summary>An alert in the overview's latest-alerts list.</summary>
 public sealed record AlertLine(long AlertId, string Severity, string State, string? Colour, string Title, string? TitleZh, string? SeriesId, DateOnly? Period, DateTime OpenedAt);
 
+/// <summary>An ingest source: last success, last status, series count, rejected rows.</summary>
 public sealed record SourceFreshness(string Source, DateTime? LastSucceeded, string? LastStatus, long SeriesCount, long RejectedLastRun);

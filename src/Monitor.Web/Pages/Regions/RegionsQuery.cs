@@ -43,8 +43,11 @@ public sealed class RegionsQuery(MonitorStore store)
         latest is { } now && yearBefore is { } before && before > 0 ? (now / before - 1) * 100 : null;
 }
 
+/// <summary>A regional indicator code and how many provinces report it.</summary>
 public sealed record RegionalIndicator(string Code, string Name, string? NameZh, long Provinces);
 
+/// <summary>A province's latest value, growth and light for one indicator.</summary>
 public sealed record ProvinceReading(string SeriesId, string RegionCode, string? Unit, DateOnly? Period, double? Value, double? GrowthPercent, int? Points, string? Colour);
 
+/// <summary>One series of a province with its latest value and light.</summary>
 public sealed record ProvinceSeries(string SeriesId, string Name, string? NameZh, string? Unit, DateOnly? Period, double? Value, int? Points, string? Colour);
