@@ -94,7 +94,7 @@ public sealed class DashboardBrowserTests
     {
         var host = await SharedHost.GetAsync();
         var browser = await SharedBrowser();
-        var page = await Browser.SignedInPage(browser, host.Address, RunningHost.PlannerUser, RunningHost.UserPassword, 1280, 1000);
+        var page = await Browser.SignedInPage(browser, host.Address, RunningHost.PlannerUser, RunningHost.UserPassword, 1280, 1650);
         Assert.AreEqual("总览", (await page.TextContentAsync("h1"))?.Trim());
         var target = Path.Combine(RepoPaths.Root, "docs", "overview.png");
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
