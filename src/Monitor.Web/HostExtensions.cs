@@ -20,13 +20,16 @@ public static class HostExtensions
         builder.Services.AddMonitorForecast(builder.Configuration);
         builder.Services.AddMonitorJobs(builder.Configuration);
         builder.Services.AddMonitorEmail(builder.Configuration);
+        builder.Services.AddMonitorDashboard(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseMonitor(this WebApplication app)
     {
+        app.UseMonitorDashboard();
         app.MapHealth();
         app.MapSubscriptionsApi();
+        app.MapMonitorDashboard();
         return app;
     }
 

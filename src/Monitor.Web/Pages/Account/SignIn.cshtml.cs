@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Web.Localization;
+using Monitor.Web.Pages.Shared;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Account;
+
+/// <summary>Cookie sign-in against the users table; POSTs are rate limited per client address.</summary>
+[AllowAnonymous]
+public sealed class SignInModel(UserStore users, ILogger<SignInModel> logger) : MonitorPageModel
+{
+    public string? ReturnUrl { get; private set; }
+
+    public bool Failed { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(string? userName, string? password, string? returnUrl)
+    {
+        ReturnUrl = returnUrl;
+        var user = string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password) ? null : users.Verify(userName, password);
+        if (user is null)
+        {
+            logger.LogWarning("failed sign-in for {User} from {Address}", userName, HttpContext.Connection.RemoteIpAddress);
+            Failed = true;
+            return Page();
+        }
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, user.UserName), new Claim(ClaimTypes.Role, user.Role), new Claim("display_name", user.DisplayName ?? user.UserName)],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        if (Request.Cookies[Language.Cookie] is null) Language.Remember(Response, user.Language);
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+    }
+}

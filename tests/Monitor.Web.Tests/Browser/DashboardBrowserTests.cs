@@ -1,0 +1,110 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Monitor.Present.Charts;
+using Monitor.Testing;
+using Monitor.Web.Tests.Hosting;
+
+namespace Monitor.Web.Tests.Browser;
+
+[TestClass]
+public sealed class DashboardBrowserTests
+{
+    private const int MaxScreenshotBytes = 300 * 1024;
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+
+    /// <summary>One Chromium for the class: launching it costs seconds on this machine.</summary>
+    private static async Task<IBrowser> SharedBrowser()
+    {
+        if (_browser is null) (_playwright, _browser) = await Browser.LaunchAsync();
+        return _browser;
+    }
+
+    [ClassCleanup]
+    public static async Task CloseBrowser()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    [TestMethod]
+    public async Task Signing_in_shows_the_board_and_chinese_charts_then_english_on_request()
+    {
+        var host = await SharedHost.GetAsync();
+        if (!host.Services.GetRequiredService<ChartFonts>().ChineseAvailable)
+            Assert.Inconclusive("skipped: no CJK font installed (apt-get install fonts-wqy-microhei): charts are labelled in English");
+        var browser = await SharedBrowser();
+        var page = await Browser.SignedInPage(browser, host.Address, RunningHost.PlannerUser, RunningHost.UserPassword);
+
+        Assert.AreEqual("总览", (await page.TextContentAsync("h1"))?.Trim());
+        Assert.AreEqual(12, await page.Locator("#board tbody tr").CountAsync());
+        Assert.IsGreaterThanOrEqualTo(10, await page.Locator("#headlines article.card svg").CountAsync());
+        Assert.AreEqual(1, await page.Locator("#headlines svg text", new() { HasTextString = "规模以上工业增加值同比" }).CountAsync());
+
+        await page.ClickAsync("#language-switch");
+        await page.WaitForSelectorAsync("h1:text-is('Overview')");
+
+        Assert.AreEqual(1, await page.Locator("#headlines svg text", new() { HasTextString = "Industrial value added, YoY" }).CountAsync());
+        await page.GotoAsync("/Regions");
+        Assert.AreEqual("Regions", (await page.TextContentAsync("h1"))?.Trim(), "the language choice persists across pages");
+    }
+
+    [TestMethod]
+    public async Task Every_page_shows_its_key_elements()
+    {
+        var host = await SharedHost.GetAsync();
+        var browser = await SharedBrowser();
+        var page = await Browser.SignedInPage(browser, host.Address, RunningHost.AdminUser, RunningHost.AdminPassword);
+
+        await page.GotoAsync("/Indicator?id=cn%3Apmi");
+        Assert.AreEqual(1, await page.Locator(".chart.wide svg").CountAsync());
+        Assert.IsGreaterThan(1, await page.Locator("#asof option").CountAsync());
+        await page.GotoAsync("/Regions");
+        Assert.AreEqual(31, await page.Locator("#tilemap a.tile").CountAsync());
+        Assert.AreEqual(31, await page.Locator("#ranking tbody tr").CountAsync());
+        await page.ClickAsync("#tilemap a.tile >> text=广东");
+        Assert.AreEqual(1, await page.Locator("h1:has-text('广东')").CountAsync());
+        await page.GotoAsync("/Industries");
+        Assert.AreEqual(20, await page.Locator("#heatmap tbody tr").CountAsync());
+        await page.GotoAsync("/Data");
+        Assert.AreEqual(1, await page.Locator("#ingest-runs li:has-text('m2.csv:4')").CountAsync());
+        await page.GotoAsync("/Users");
+        Assert.IsGreaterThanOrEqualTo(3, await page.Locator("#users tbody tr").CountAsync());
+        var jobs = await page.GotoAsync("/hangfire");
+        Assert.AreEqual(200, jobs!.Status);
+    }
+
+    [TestMethod]
+    public async Task An_analyst_acknowledges_an_alert()
+    {
+        var host = await SharedHost.GetAsync();
+        var browser = await SharedBrowser();
+        var page = await Browser.SignedInPage(browser, host.Address, RunningHost.AnalystUser, RunningHost.UserPassword);
+
+        await page.GotoAsync("/Alerts");
+        await page.ClickAsync("tr[data-alert='1'] button.ack");
+        await page.WaitForURLAsync(url => url.EndsWith("/Alerts", StringComparison.Ordinal));
+
+        StringAssert.Contains(await page.TextContentAsync("tr[data-alert='1'] td.state"), "已确认");
+        StringAssert.Contains(await page.TextContentAsync("tr[data-alert='1'] td.state"), RunningHost.AnalystUser);
+    }
+
+    [TestMethod]
+    public async Task The_overview_screenshot_for_the_readme_is_written()
+    {
+        var host = await SharedHost.GetAsync();
+        var browser = await SharedBrowser();
+        var page = await Browser.SignedInPage(browser, host.Address, RunningHost.PlannerUser, RunningHost.UserPassword, 1280, 1650);
+        Assert.AreEqual("总览", (await page.TextContentAsync("h1"))?.Trim());
+        var target = Path.Combine(RepoPaths.Root, "docs", "overview.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+
+        var png = await page.ScreenshotAsync(new PageScreenshotOptions { Type = ScreenshotType.Png, FullPage = false });
+        await File.WriteAllBytesAsync(target, png);
+        if (Environment.GetEnvironmentVariable("MONITOR_FULL_SCREENSHOT") is { Length: > 0 } full)
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = full, FullPage = true });
+
+        Assert.IsLessThan(MaxScreenshotBytes, png.Length, $"docs/overview.png is {png.Length / 1024} KB");
+        Assert.IsGreaterThan(20_000, png.Length, "a blank page would be much smaller");
+    }
+}
