@@ -21,10 +21,8 @@ public sealed class MonitorStore : IDisposable
     public MonitorStore(StoreOptions options, IEnumerable<SchemaScript>? scripts = null)
     {
         DatabasePath = ResolvePath(options.Path);
-        _connectionString = DatabasePath == ":memory:"
-            // A named in-memory database is shared by every connection of this store, like a file would be.
-            ? $"Data Source=:memory:monitor_{Guid.NewGuid():N}"
-            : $"Data Source={DatabasePath}";
+        // An in-memory store is private to this instance; its connections are duplicates of the first one.
+        _connectionString = DatabasePath == ":memory:" ? "Data Source=:memory:" : $"Data Source={DatabasePath}";
         _keepAlive = OpenFirstConnection(options);
         SchemaMigrator.Apply(_keepAlive, CoreSchema.Scripts.Concat(scripts ?? []));
     }
@@ -35,8 +33,8 @@ public sealed class MonitorStore : IDisposable
     /// <summary>Opens a new connection to the shared database; the caller disposes it.</summary>
     public DuckDBConnection Open()
     {
-        var connection = new DuckDBConnection(_connectionString);
-        connection.Open();
+        var connection = DatabasePath == ":memory:" ? _keepAlive.Duplicate() : new DuckDBConnection(_connectionString);
+        if (connection.State != ConnectionState.Open) connection.Open();
         return connection;
     }
 

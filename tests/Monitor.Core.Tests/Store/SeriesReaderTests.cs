@@ -45,6 +45,20 @@ public sealed class SeriesReaderTests
         Assert.AreEqual(1L, Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [TestMethod]
+    public void InMemoryStoresAreSharedByTheirConnectionsButNotWithEachOtherAndWriteNoFile()
+    {
+        var filesBefore = Directory.GetFiles(Directory.GetCurrentDirectory()).Length;
+        using var first = TestStore.InMemory();
+        using var second = TestStore.InMemory();
+        using (var connection = first.Store.Open())
+            Exec(connection, "INSERT INTO series (series_id, dataset, code, name, domain, frequency) VALUES ('d:X', 'd', 'X', 'X', 'macro', 'M')");
+
+        Assert.IsNotNull(new SeriesReader(first.Store).Find("d:X"), "another connection of the same store sees the row");
+        Assert.IsNull(new SeriesReader(second.Store).Find("d:X"), "a second in-memory store is a separate database");
+        Assert.AreEqual(filesBefore, Directory.GetFiles(Directory.GetCurrentDirectory()).Length, "nothing is written to disk");
+    }
+
     private static void Exec(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
