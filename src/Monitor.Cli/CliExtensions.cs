@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Monitor.Core;
 using Monitor.Core.Configuration;
+using Monitor.Present.Export;
 
 namespace Monitor.Cli;
 
@@ -11,6 +12,7 @@ public static class CliExtensions
     {
         AppSettings.AddShippedDefaults(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddMonitorStore(builder.Configuration);
+        builder.Services.AddMonitorExport(builder.Configuration);
         return builder;
     }
 }

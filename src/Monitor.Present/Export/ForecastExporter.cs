@@ -78,6 +78,6 @@ public sealed class ForecastExporter(MonitorStore store, TimeProvider clock)
 
     private static void CheckFilter(ExportFilter filter)
     {
-        if (filter.Problem() is { } problem) throw new ArgumentException(problem, nameof(filter));
+        if (filter.Problem() is { } problem) throw new ArgumentException(problem);
     }
 }

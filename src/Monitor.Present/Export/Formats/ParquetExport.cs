@@ -23,11 +23,11 @@ public static class ParquetExport
     /// <summary>The full path of a writable Parquet target, or an exception naming what is wrong with it.</summary>
     public static string CheckTarget(string path)
     {
-        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("the output path is empty", nameof(path));
+        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("the output path is empty");
         var full = Path.GetFullPath(path);
-        if (full.Any(char.IsControl)) throw new ArgumentException($"the output path contains control characters: '{path}'", nameof(path));
+        if (full.Any(char.IsControl)) throw new ArgumentException($"the output path contains control characters: '{path}'");
         var folder = Path.GetDirectoryName(full);
-        if (folder is null || !Directory.Exists(folder)) throw new ArgumentException($"the output folder does not exist: '{folder}'", nameof(path));
+        if (folder is null || !Directory.Exists(folder)) throw new ArgumentException($"the output folder does not exist: '{folder}'");
         return full;
     }
 }
