@@ -2,6 +2,7 @@ using Monitor.Core;
 using Monitor.Core.Configuration;
 using Monitor.Core.Store;
 using Monitor.Jobs;
+using Monitor.Web.Api;
 
 namespace Monitor.Web;
 
@@ -13,12 +14,14 @@ public static class HostExtensions
         AppSettings.AddShippedDefaults(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddMonitorJobs(builder.Configuration);
+        builder.Services.AddMonitorApi(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseMonitor(this WebApplication app)
     {
         app.MapHealth();
+        app.MapMonitorApi();
         return app;
     }
 

@@ -9,23 +9,21 @@ namespace Monitor.Present.Export;
 /// </summary>
 public sealed class ForecastExportQuery
 {
-    private readonly List<object> _parameters = [];
+    private readonly SqlFilter _filter = new();
 
     public ForecastExportQuery(ExportFilter filter)
     {
-        var conditions = new List<string>();
-        AddIn(conditions, "s.domain", filter.Domains);
-        AddIn(conditions, "s.region_code", filter.Regions);
-        AddIn(conditions, "s.industry_code", filter.Industries);
-        AddIn(conditions, "s.series_id", filter.SeriesIds);
+        var chosen = ChosenRuns(filter);
+        _filter.In("s.domain", filter.Domains).In("s.region_code", filter.Regions)
+            .In("s.industry_code", filter.Industries).In("s.series_id", filter.SeriesIds);
         Sql = $"""
-            WITH chosen AS ({ChosenRuns(filter)})
+            WITH chosen AS ({chosen})
             SELECT {string.Join(", ", ExportColumns.All.Select(c => SourceOf(c.Name)))}
             FROM forecasts f
             JOIN chosen c ON c.series_id = f.series_id AND c.run_id = f.run_id
             JOIN series s ON s.series_id = f.series_id
             LEFT JOIN forecast_accuracy a ON a.run_id = f.run_id AND a.series_id = f.series_id
-            {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
+            {_filter.WhereClause}
             ORDER BY s.series_id, f.step
             """;
     }
@@ -33,52 +31,31 @@ public sealed class ForecastExportQuery
     /// <summary>The statement text, with $n placeholders.</summary>
     public string Sql { get; }
 
-    public IReadOnlyList<object> Parameters => _parameters;
-
     /// <summary>A command on <paramref name="connection"/> for this query, with its parameters bound; optionally paged.</summary>
-    public DuckDBCommand CreateCommand(DuckDBConnection connection, int? limit = null, long offset = 0)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = limit is { } take
+    public DuckDBCommand CreateCommand(DuckDBConnection connection, int? limit = null, long offset = 0) =>
+        _filter.CreateCommand(connection, limit is { } take
             ? $"{Sql}\nLIMIT {take.ToString(CultureInfo.InvariantCulture)} OFFSET {offset.ToString(CultureInfo.InvariantCulture)}"
-            : Sql;
-        foreach (var value in _parameters) command.Parameters.Add(new DuckDBParameter(value));
-        return command;
-    }
+            : Sql);
 
     /// <summary>The number of rows the query returns (for pagination).</summary>
     public long Count(DuckDBConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM ({Sql})";
-        foreach (var value in _parameters) command.Parameters.Add(new DuckDBParameter(value));
+        using var command = _filter.CreateCommand(connection, $"SELECT count(*) FROM ({Sql})");
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private string ChosenRuns(ExportFilter filter)
     {
         if (filter.RunId is { } run)
-            return $"SELECT DISTINCT series_id, run_id FROM forecasts WHERE run_id = {Parameter(run)}";
+            return $"SELECT DISTINCT series_id, run_id FROM forecasts WHERE run_id = {_filter.Parameter(run)}";
         // Failed runs never count; with an as-of date only runs finished by then (what an analyst could have seen).
-        var asOf = filter.AsOf is { } at ? $" AND coalesce(r.finished_at, r.started_at) <= {Parameter(at)}" : "";
+        var asOf = filter.AsOf is { } at ? $" AND coalesce(r.finished_at, r.started_at) <= {_filter.Parameter(at)}" : "";
         return $"""
             SELECT f.series_id, max(f.run_id) AS run_id
             FROM forecasts f JOIN forecast_runs r ON r.run_id = f.run_id
             WHERE r.status <> 'failed'{asOf}
             GROUP BY f.series_id
             """;
-    }
-
-    private void AddIn(List<string> conditions, string column, IReadOnlyList<string> values)
-    {
-        if (values.Count == 0) return;
-        conditions.Add($"{column} IN ({string.Join(", ", values.Select(v => Parameter(v)))})");
-    }
-
-    private string Parameter(object value)
-    {
-        _parameters.Add(value);
-        return "$" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
     }
 
     private static string SourceOf(string column) => column switch
