@@ -11,12 +11,24 @@ public sealed class ForecastExportQuery
 {
     private readonly SqlFilter _filter = new();
 
-    public ForecastExportQuery(ExportFilter filter)
+    /// <param name="filter">What to export.</param>
+    /// <param name="seriesFrom">First series id of a batch (inclusive), or null.</param>
+    /// <param name="seriesTo">Last series id of a batch (inclusive), or null.</param>
+    public ForecastExportQuery(ExportFilter filter, string? seriesFrom = null, string? seriesTo = null)
     {
-        var chosen = ChosenRuns(filter);
+        var chosen = ChosenRuns(filter, seriesFrom, seriesTo);
         _filter.In("s.domain", filter.Domains).In("s.region_code", filter.Regions)
-            .In("s.industry_code", filter.Industries).In("s.series_id", filter.SeriesIds);
-        Sql = $"""
+            .In("s.industry_code", filter.Industries).In("s.series_id", filter.SeriesIds)
+            .Where("s.series_id >= {0}", seriesFrom).Where("s.series_id <= {0}", seriesTo)
+            // Repeated on the forecasts side so that DuckDB prunes the forecasts scan too (it does not infer it through the join).
+            .Where("f.series_id >= {0}", seriesFrom).Where("f.series_id <= {0}", seriesTo);
+        SeriesSql = $"""
+            WITH chosen AS ({chosen})
+            SELECT s.series_id FROM chosen f JOIN series s ON s.series_id = f.series_id
+            {_filter.WhereClause}
+            ORDER BY s.series_id
+            """;
+        UnorderedSql = $"""
             WITH chosen AS ({chosen})
             SELECT {string.Join(", ", ExportColumns.All.Select(c => SourceOf(c.Name)))}
             FROM forecasts f
@@ -24,18 +36,39 @@ public sealed class ForecastExportQuery
             JOIN series s ON s.series_id = f.series_id
             LEFT JOIN forecast_accuracy a ON a.run_id = f.run_id AND a.series_id = f.series_id
             {_filter.WhereClause}
-            ORDER BY s.series_id, f.step
             """;
+        Sql = UnorderedSql + "ORDER BY s.series_id, f.step";
     }
 
-    /// <summary>The statement text, with $n placeholders.</summary>
+    /// <summary>The statement text, with $n placeholders, ordered by series and step.</summary>
     public string Sql { get; }
 
-    /// <summary>A command on <paramref name="connection"/> for this query, with its parameters bound; optionally paged.</summary>
-    public DuckDBCommand CreateCommand(DuckDBConnection connection, int? limit = null, long offset = 0) =>
-        _filter.CreateCommand(connection, limit is { } take
+    /// <summary>The same rows in storage order: no sort, so DuckDB can stream them with little memory (used for Parquet).</summary>
+    public string UnorderedSql { get; }
+
+    /// <summary>The ids of the series the query covers, in export order (same parameters as <see cref="Sql"/>).</summary>
+    public string SeriesSql { get; }
+
+    /// <summary>The ids of the series the query covers, in export order.</summary>
+    public IReadOnlyList<string> SeriesIds(DuckDBConnection connection)
+    {
+        using var command = _filter.CreateCommand(connection, SeriesSql);
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read()) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    /// <summary>A streaming command on <paramref name="connection"/> for this query, with its parameters bound; optionally paged.</summary>
+    public DuckDBCommand CreateCommand(DuckDBConnection connection, int? limit = null, long offset = 0)
+    {
+        var command = _filter.CreateCommand(connection, limit is { } take
             ? $"{Sql}\nLIMIT {take.ToString(CultureInfo.InvariantCulture)} OFFSET {offset.ToString(CultureInfo.InvariantCulture)}"
             : Sql);
+        // Streaming: rows are fetched chunk by chunk as they are read, instead of DuckDB materialising the whole result.
+        command.UseStreamingMode = true;
+        return command;
+    }
 
     /// <summary>The number of rows the query returns (for pagination).</summary>
     public long Count(DuckDBConnection connection)
@@ -44,16 +77,18 @@ public sealed class ForecastExportQuery
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private string ChosenRuns(ExportFilter filter)
+    private string ChosenRuns(ExportFilter filter, string? seriesFrom, string? seriesTo)
     {
+        var range = (seriesFrom is null ? "" : $" AND f.series_id >= {_filter.Parameter(seriesFrom)}")
+            + (seriesTo is null ? "" : $" AND f.series_id <= {_filter.Parameter(seriesTo)}");
         if (filter.RunId is { } run)
-            return $"SELECT DISTINCT series_id, run_id FROM forecasts WHERE run_id = {_filter.Parameter(run)}";
+            return $"SELECT DISTINCT f.series_id, f.run_id FROM forecasts f WHERE f.run_id = {_filter.Parameter(run)}{range}";
         // Failed runs never count; with an as-of date only runs finished by then (what an analyst could have seen).
         var asOf = filter.AsOf is { } at ? $" AND coalesce(r.finished_at, r.started_at) <= {_filter.Parameter(at)}" : "";
         return $"""
             SELECT f.series_id, max(f.run_id) AS run_id
             FROM forecasts f JOIN forecast_runs r ON r.run_id = f.run_id
-            WHERE r.status <> 'failed'{asOf}
+            WHERE r.status <> 'failed'{asOf}{range}
             GROUP BY f.series_id
             """;
     }

@@ -60,11 +60,8 @@ public sealed class ForecastExporter(MonitorStore store, TimeProvider clock)
 
     private ExportResult WriteRows(ExportFormat format, ExportFilter filter, Stream output)
     {
-        var query = new ForecastExportQuery(filter);
         using var connection = store.Open();
-        using var command = query.CreateCommand(connection);
-        using var reader = command.ExecuteReader();
-        return Writers[format].Write(new ExportRows(reader).Read(), Metadata(filter), output);
+        return Writers[format].Write(ForecastExportStream.Read(connection, filter), Metadata(filter), output);
     }
 
     private ExportResult WriteParquet(ExportFilter filter, string path)

@@ -29,14 +29,11 @@ public sealed class StreamingTests
     [DataRow(ExportFormat.Json)]
     public void LargeExportKeepsTheHeapFlat(ExportFormat format)
     {
-        var query = new ForecastExportQuery(ExportFilter.All);
         using var connection = _store.Store.Open();
-        using var command = query.CreateCommand(connection);
-        using var reader = command.ExecuteReader();
         GC.Collect();
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
         var peak = 0L;
-        var sampled = new ExportRows(reader).Read().Select((row, i) =>
+        var sampled = ForecastExportStream.Read(connection, ExportFilter.All).Select((row, i) =>
         {
             if (i % 10_000 == 0) peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - baseline);
             return row;

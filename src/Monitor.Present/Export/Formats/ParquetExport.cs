@@ -6,6 +6,7 @@ namespace Monitor.Present.Export.Formats;
 /// <summary>
 /// Parquet is written by DuckDB itself (<c>COPY (query) TO 'file' (FORMAT parquet)</c>), streaming and typed. COPY takes no
 /// parameter for its target, so the path is checked (absolute, plain characters, folder exists) and quoted as a literal.
+/// Rows come in storage order: a global sort would hold the whole result in memory, so readers sort by series_id, step.
 /// </summary>
 public static class ParquetExport
 {
@@ -13,7 +14,7 @@ public static class ParquetExport
     {
         var target = CheckTarget(path);
         using var command = query.CreateCommand(connection);
-        command.CommandText = $"COPY ({query.Sql}) TO {SqlIdentifier.Literal(target)} (FORMAT parquet, COMPRESSION zstd)";
+        command.CommandText = $"COPY ({query.UnorderedSql}) TO {SqlIdentifier.Literal(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 20000)";
         var rows = Convert.ToInt64(command.ExecuteNonQuery());
         using var count = connection.CreateCommand();
         count.CommandText = $"SELECT count(DISTINCT series_id) FROM read_parquet({SqlIdentifier.Literal(target)})";

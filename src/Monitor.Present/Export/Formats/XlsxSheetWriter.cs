@@ -21,12 +21,17 @@ internal sealed class XlsxSheetWriter : IDisposable
     private readonly OpenXmlWriter _writer;
     private readonly Stream _owned;
     private readonly OpenXmlAttribute[] _styles = Enumerable.Range(0, 6).Select(i => new OpenXmlAttribute("s", "", i.ToString(CultureInfo.InvariantCulture))).ToArray();
+    // One attribute list per style, built once: a cell is written millions of times in a large export.
+    private readonly OpenXmlAttribute[][] _numberAttributes;
+    private readonly OpenXmlAttribute[][] _textAttributes;
     private uint _rowIndex;
 
     /// <summary>Writes into <paramref name="part"/>, which the sheet writer closes when it is disposed.</summary>
     public XlsxSheetWriter(Stream part)
     {
         _owned = part;
+        _numberAttributes = _styles.Select(style => new[] { NumberType, style }).ToArray();
+        _textAttributes = _styles.Select((style, i) => i == XlsxStyles.Default ? new[] { InlineType } : [InlineType, style]).ToArray();
         _writer = OpenXmlWriter.Create(part);
         _writer.WriteStartElement(new Worksheet());
         _writer.WriteStartElement(new SheetData());
@@ -47,7 +52,7 @@ internal sealed class XlsxSheetWriter : IDisposable
             Empty();
             return;
         }
-        _writer.WriteStartElement(CellElement, style == XlsxStyles.Default ? [InlineType] : [InlineType, _styles[style]]);
+        _writer.WriteStartElement(CellElement, _textAttributes[style]);
         _writer.WriteStartElement(InlineElement);
         _writer.WriteStartElement(TextElement);
         _writer.WriteString(FormulaGuard.Neutralise(text));
@@ -63,7 +68,7 @@ internal sealed class XlsxSheetWriter : IDisposable
             Text(value.ToString(CultureInfo.InvariantCulture));
             return;
         }
-        _writer.WriteStartElement(CellElement, [NumberType, _styles[style]]);
+        _writer.WriteStartElement(CellElement, _numberAttributes[style]);
         _writer.WriteStartElement(ValueElement);
         _writer.WriteString(value.ToString("R", CultureInfo.InvariantCulture));
         _writer.WriteEndElement();
