@@ -40,7 +40,7 @@ internal static class ChildRun
         using var connection = store.Open();
         var query = new ForecastExportQuery(ExportFilter.All);
         using var command = query.CreateCommand(connection);
-        command.CommandText = $"COPY ({Environment.GetEnvironmentVariable("BENCH_SQL") ?? query.Sql}) TO {SqlIdentifier.Literal(outputPath)} (FORMAT {(format == "csv" ? "csv, HEADER" : "json")})";
+        command.CommandText = $"COPY ({query.Sql}) TO {SqlIdentifier.Literal(outputPath)} (FORMAT {(format == "csv" ? "csv, HEADER" : "json")})";
         command.ExecuteNonQuery();
     }
 

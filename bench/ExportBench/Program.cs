@@ -3,6 +3,7 @@ using System.Globalization;
 using Monitor.Bench.Export;
 
 // Usage: ExportBench [--series 10000] [--steps 24] [--repeats 3]
+// Environment: BENCH_KINDS=csv,xlsx (a subset), BENCH_THREADS / BENCH_MEMORY_LIMIT (DuckDB settings of the child runs).
 // Generates a store, then exports it once per format and repeat, each run in a child process so that its peak RSS
 // (VmHWM) belongs to that export alone; DuckDB's native COPY to CSV/JSON runs beside ours as the peer.
 if (args.Length > 0 && args[0] == "--child") return ChildRun.Run(args[1], args[2], args[3]);
