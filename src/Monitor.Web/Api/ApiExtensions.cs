@@ -14,6 +14,11 @@ public static class ApiExtensions
     public const string OpenApiPattern = "/api/openapi/{documentName}.json";
     public const string DocsPath = "/api/docs";
 
+    /// <summary>Scalar's page starts itself with an inline module script and inline styles; nothing leaves the host.</summary>
+    public const string DocsContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
     public static IServiceCollection AddMonitorApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMonitorExport(configuration);
@@ -41,7 +46,13 @@ public static class ApiExtensions
         api.MapExports();
         api.MapApiKeys();
         app.MapOpenApi(OpenApiPattern).RequireAuthorization(ApiAuthentication.Require(Policies.Read));
-        app.MapScalarApiReference(DocsPath, options => options.WithTitle("Monitor API").WithOpenApiRoutePattern(OpenApiPattern))
+        // Runs after the dashboard's security headers (registered earlier) and relaxes them for the docs page only.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(DocsPath)) context.Response.Headers.ContentSecurityPolicy = DocsContentSecurityPolicy;
+            await next(context);
+        });
+        app.MapScalarApiReference(DocsPath, options => options.WithTitle("Monitor API").WithOpenApiRoutePattern(OpenApiPattern).DisableDefaultFonts())
             .RequireAuthorization(ApiAuthentication.Require(Policies.Read));
         return app;
     }

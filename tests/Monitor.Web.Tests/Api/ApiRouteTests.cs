@@ -119,6 +119,7 @@ public sealed class ApiRouteTests
         StringAssert.Contains(text, "/api/v1/forecasts");
         StringAssert.Contains(text, "/api/v1/series/{id}/observations");
         Assert.AreEqual(HttpStatusCode.OK, docs.StatusCode);
+        StringAssert.Contains(docs.Headers.GetValues("Content-Security-Policy").Single(), "script-src 'self' 'unsafe-inline'", "the docs page may run its inline start-up script");
         Assert.AreEqual(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
