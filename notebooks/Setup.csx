@@ -29,7 +29,9 @@ public static class Notebook
     /// <summary>The command line's composition (every merged module's services, jobs and verbs) on the given store and settings.</summary>
     public static IHost BuildHost(string storePath, IDictionary<string, string?>? settings = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        // Content root = the build folder, so its appsettings.json (ingest sources, stage defaults) is the base configuration.
+        var build = Path.GetFullPath("../src/Monitor.Cli/bin/Debug/net10.0/linux-x64");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = build });
         builder.Configuration["Store:Path"] = storePath;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
         builder.AddMonitorCli();
@@ -70,11 +72,24 @@ public static class Notebook
         if (!File.Exists(csv)) return $"skipped: {csv} is not on this machine (set MONITOR_DATASETS)";
         var reader = host.Services.GetRequiredService<SeriesReader>();
         if (reader.Catalogue().Any(s => s.Dataset == dataset)) return $"{dataset}: already in the store";
-        if (await RunJob(host, Monitor.Core.Jobs.JobKeys.Ingest(dataset)) is { } report) return report;
-        return AppendTidyFile(host.Services.GetRequiredService<MonitorStore>(), dataset, csv);
+        // Ingest sources are named like the dataset, with '-' or '_'.
+        var job = new[] { dataset, dataset.Replace('_', '-') }.Select(Monitor.Core.Jobs.JobKeys.Ingest).FirstOrDefault(JobKeys(host).Contains);
+        var note = "no ingest job in this build";
+        if (job is not null)
+        {
+            try
+            {
+                return $"{job}: {await RunJob(host, job)}";
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException)
+            {
+                note = $"{job} failed ({ex.Message.Split('\n')[0]})";
+            }
+        }
+        return AppendTidyFile(host.Services.GetRequiredService<MonitorStore>(), dataset, csv, note);
     }
 
-    private static string AppendTidyFile(MonitorStore store, string dataset, string csv)
+    private static string AppendTidyFile(MonitorStore store, string dataset, string csv, string note)
     {
         var vintage = File.GetLastWriteTimeUtc(csv);
         using var connection = store.Open();
@@ -111,6 +126,6 @@ public static class Notebook
                 count++;
             }
         }
-        return $"{dataset}: no ingest job in this build; appended {count} observations of {seen.Count} series as one vintage ({vintage:yyyy-MM-dd})";
+        return $"{dataset}: {note}; appended {count} observations of {seen.Count} series as one vintage ({vintage:yyyy-MM-dd})";
     }
 }
