@@ -83,6 +83,18 @@ public sealed class RoundTripTests
     }
 
     [TestMethod]
+    public void XlsxIsAValidSpreadsheetPackage()
+    {
+        var path = Path.Combine(_folder, "valid.xlsx");
+        _exporter.ExportToFile(ExportFormat.Xlsx, ExportFilter.All, path);
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+
+        Assert.IsEmpty(errors, string.Join("\n", errors.Take(5)));
+    }
+
+    [TestMethod]
     public void ParquetReadsBackWithDuckDbTypes()
     {
         var path = Path.Combine(_folder, "it's.parquet");

@@ -76,5 +76,4 @@ internal sealed class XlsxPackage(Stream output) : IDisposable
             writer.WriteElement(element);
         }
     }
-
 }
