@@ -98,6 +98,11 @@ internal sealed class ApiHost : IAsyncDisposable
                 INSERT INTO composite_readings VALUES
                   ('warning_index', DATE '2024-01-01', 28, 'green', TIMESTAMP '2024-03-11'),
                   ('warning_index', DATE '2024-02-01', 33, 'yellow', TIMESTAMP '2024-03-11');
+                INSERT INTO composite_contributions VALUES
+                  ('warning_index', DATE '2024-01-01', 'nbs:cpi', 3.0),
+                  ('warning_index', DATE '2024-02-01', 'nbs:cpi', 4.0),
+                  ('warning_index', DATE '2024-02-01', 'nbs:ppi', 2.0);
+                INSERT INTO turning_points VALUES ('leading', DATE '2020-02-01', 'peak'), ('leading', DATE '2020-05-01', 'trough');
                 INSERT INTO alerts VALUES
                   (1, 'light_red:nbs:cpi', 'light_red', 'nbs:cpi', DATE '2024-02-01', 'critical', 'red', 'open', 'CPI turned red', 'CPI 亮红灯', NULL, NULL,
                    TIMESTAMP '2024-03-12', TIMESTAMP '2024-03-12', NULL, NULL, NULL);

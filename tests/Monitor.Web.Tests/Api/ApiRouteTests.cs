@@ -27,6 +27,9 @@ public sealed class ApiRouteTests
     [DataRow("/api/v1/signal-lights", 2)]
     [DataRow("/api/v1/signal-lights?latest=true", 1)]
     [DataRow("/api/v1/composites?index=warning_index", 2)]
+    [DataRow("/api/v1/composites/warning_index/contributions", 2)]
+    [DataRow("/api/v1/composites/warning_index/contributions?period=2024-01-01", 1)]
+    [DataRow("/api/v1/turning-points?kind=trough", 1)]
     [DataRow("/api/v1/alerts?state=open", 1)]
     [DataRow("/api/v1/alerts?state=resolved", 0)]
     public async Task EachRouteAnswersItsRows(string path, int expected)

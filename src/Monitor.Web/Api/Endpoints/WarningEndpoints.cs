@@ -16,6 +16,11 @@ public static class WarningEndpoints
             .WithDescription("Points 1–5: blue 过冷, lightblue 趋冷, green 正常, yellow 趋热, red 过热. Filters: series, colour, from / to; latest=true keeps only each series' latest period. The newest check-point configuration of each period is returned.");
         api.MapGet("/composites", Composites).WithName("ListCompositeReadings").WithSummary("Composite indices (合成指数 / 预警指数)")
             .WithDescription("Filters: index (e.g. warning_index), from / to.");
+        api.MapGet("/composites/{index}/contributions", Contributions).WithName("ListCompositeContributions")
+            .WithSummary("What each indicator contributed to a composite (贡献)")
+            .WithDescription("Filters: period (one period, yyyy-MM-dd; default the latest), series.");
+        api.MapGet("/turning-points", TurningPoints).WithName("ListTurningPoints").WithSummary("Turning points of the composites (拐点)")
+            .WithDescription("Filters: index, kind (peak, trough), from / to.");
         api.MapGet("/alerts", Alerts).WithName("ListAlerts").WithSummary("Alerts (预警)")
             .WithDescription("Filters: state (open, acknowledged, muted, resolved), severity (info, warning, critical), rule, series. Most recently updated first.");
     }
@@ -63,6 +68,27 @@ public static class WarningEndpoints
             .Where("period >= {0}", query.Date("from"))
             .Where("period <= {0}", query.Date("to"));
         return Respond(context, query, rows, filter, "SELECT index_code, period, value, colour, computed_at FROM composite_readings", "index_code, period");
+    }
+
+    private static IResult Contributions(HttpContext context, string index, ApiRows rows)
+    {
+        var query = new ApiQuery(context.Request, "period", "series");
+        var period = query.Date("period");
+        var filter = new Present.Export.SqlFilter().Where("index_code = {0}", index).In("series_id", query.List("series"));
+        if (period is null) filter.Where("period = (SELECT max(period) FROM composite_contributions WHERE index_code = {0})", index);
+        else filter.Where("period = {0}", period);
+        return Respond(context, query, rows, filter, "SELECT index_code, period, series_id, contribution FROM composite_contributions", "contribution DESC, series_id");
+    }
+
+    private static IResult TurningPoints(HttpContext context, ApiRows rows)
+    {
+        var query = new ApiQuery(context.Request, "index", "kind", "from", "to");
+        var filter = new Present.Export.SqlFilter()
+            .In("index_code", query.List("index"))
+            .In("kind", query.Choice("kind", ["peak", "trough"]))
+            .Where("period >= {0}", query.Date("from"))
+            .Where("period <= {0}", query.Date("to"));
+        return Respond(context, query, rows, filter, "SELECT index_code, period, kind FROM turning_points", "index_code, period");
     }
 
     private static IResult Alerts(HttpContext context, ApiRows rows)
