@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Monitor.Web.Api.Keys;
 using Monitor.Web.Security;
@@ -23,6 +24,10 @@ public static class ApiAuthentication
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(KeyScheme, null)
             .AddPolicyScheme(Scheme, "API key or dashboard cookie", options => options.ForwardDefaultSelector = SelectScheme);
+        // Endpoints that use the default (cookie) scheme accept a key as well: a request carrying X-Api-Key is handed
+        // to the key handler, so every /api/v1 route behaves alike whichever module maps it.
+        services.PostConfigure<CookieAuthenticationOptions>(CookieScheme, options =>
+            options.ForwardDefaultSelector ??= context => context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? KeyScheme : null);
         services.AddMonitorPolicies();
         return services;
     }

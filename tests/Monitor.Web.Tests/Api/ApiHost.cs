@@ -33,7 +33,8 @@ internal sealed class ApiHost : IAsyncDisposable
     public string PlannerKey { get; private set; } = "";
     public string AnalystKey { get; private set; } = "";
 
-    public static async Task<ApiHost> StartAsync()
+    /// <param name="withCookies">Also register the dashboard's cookie scheme (as the default) and a route that uses it.</param>
+    public static async Task<ApiHost> StartAsync(bool withCookies = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -42,8 +43,10 @@ internal sealed class ApiHost : IAsyncDisposable
         builder.Configuration["Store:MemoryLimit"] = "256MB";
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddMonitorApi(builder.Configuration);
+        if (withCookies) builder.Services.AddAuthentication(ApiAuthentication.CookieScheme).AddCookie(ApiAuthentication.CookieScheme);
         var app = builder.Build();
         app.MapMonitorApi();
+        if (withCookies) app.MapGet("/api/v1/cookie-default", () => "ok").RequireAuthorization(Monitor.Web.Security.Policies.Read);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var host = new ApiHost(app, new HttpClient { BaseAddress = new Uri(address) });
