@@ -1,5 +1,5 @@
 // Shared set-up of the Monitor notebooks: the project's own build, the same host as the `monitor` command line, and a
-// few helpers. Load it with `#load "Setup.csx"` after the #r cell. Build first: `dotnet build src/Monitor.Cli`.
+// few helpers. Load it with `#load "Setup.csx"` after the #r cell. Lay out the build first: `bash .ci/notebooks.sh --prepare`.
 using System.IO;
 using System.Threading;
 using DuckDB.NET.Data;
@@ -29,8 +29,8 @@ public static class Notebook
     /// <summary>The command line's composition (every merged module's services, jobs and verbs) on the given store and settings.</summary>
     public static IHost BuildHost(string storePath, IDictionary<string, string?>? settings = null)
     {
-        // Content root = the build folder, so its appsettings.json (ingest sources, stage defaults) is the base configuration.
-        var build = Path.GetFullPath("../src/Monitor.Cli/bin/Debug/net10.0/linux-x64");
+        // Content root = the laid-out build, so its appsettings.json (ingest sources, stage defaults) is the base configuration.
+        var build = Path.GetFullPath(".lib");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = build });
         builder.Configuration["Store:Path"] = storePath;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
