@@ -7,6 +7,7 @@ using Monitor.Core.Configuration;
 using Monitor.Ingest;
 using Monitor.Present;
 using Monitor.Forecast;
+using Monitor.Present.Export;
 
 namespace Monitor.Cli;
 
@@ -23,6 +24,7 @@ public static class CliExtensions
         builder.Services.AddMonitorIngest(builder.Configuration);
         builder.Services.AddMonitorEmail(builder.Configuration);
         builder.Services.AddMonitorForecast(builder.Configuration);
+        builder.Services.AddMonitorExport(builder.Configuration);
         return builder;
     }
 }

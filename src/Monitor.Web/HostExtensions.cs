@@ -21,6 +21,7 @@ public static class HostExtensions
         builder.Services.AddMonitorJobs(builder.Configuration);
         builder.Services.AddMonitorEmail(builder.Configuration);
         builder.Services.AddMonitorDashboard(builder.Configuration);
+        builder.Services.AddMonitorApi(builder.Configuration);
         return builder;
     }
 
@@ -30,6 +31,7 @@ public static class HostExtensions
         app.MapHealth();
         app.MapSubscriptionsApi();
         app.MapMonitorDashboard();
+        app.MapMonitorApi();
         return app;
     }
 
