@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Monitor.Core;
 using Monitor.Core.Configuration;
@@ -11,6 +12,7 @@ public static class CliExtensions
     {
         AppSettings.AddShippedDefaults(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddMonitorStore(builder.Configuration);
+        builder.Services.AddMonitorWarn(builder.Configuration);
         return builder;
     }
 }

@@ -13,6 +13,7 @@ public static class HostExtensions
         AppSettings.AddShippedDefaults(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddMonitorJobs(builder.Configuration);
+        builder.Services.AddMonitorWarn(builder.Configuration);
         return builder;
     }
 

@@ -15,10 +15,45 @@ public static class OecdCycle
         if (index.Count < 3) return index.Select(_ => 100.0).ToArray();
         var logs = index.Select(v => v > 0 ? Math.Log(v) : double.NaN).ToArray();
         if (logs.Any(v => !double.IsFinite(v))) logs = index.ToArray();
+        return Normalise(Filter(logs), amplitude);
+    }
+
+    /// <summary>
+    /// The cycle of a composite and each component's share of it. The log index is split exactly into per-component
+    /// paths (each period's log change shared in proportion to the component's contribution to the change); the filters
+    /// are linear, so the filtered, centred and scaled paths add up to cycle − 100.
+    /// </summary>
+    public static (double[] Cycle, Dictionary<string, double[]> Parts) ComputeWithParts(Composites.CompositeIndexResult composite, double amplitude = 1.0)
+    {
+        var n = composite.Index.Length;
+        var logs = composite.Index.Select(v => Math.Log(v)).ToArray();
+        var smooth = Filter(logs);
+        var mean = smooth.Average();
+        var mad = smooth.Average(v => Math.Abs(v - mean));
+        var scale = mad > 0 ? amplitude / mad : 0;
+        var cycle = smooth.Select(v => 100 + (scale * (v - mean))).ToArray();
+        var parts = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var (id, contribution) in composite.Contributions)
+        {
+            var path = new double[n];
+            for (var t = 1; t < n; t++)
+            {
+                var c = composite.Change[t];
+                var share = c == 0 ? 0 : contribution[t] / c;
+                path[t] = path[t - 1] + (share * (logs[t] - logs[t - 1]));
+            }
+            var filtered = Filter(path);
+            var partMean = filtered.Average();
+            parts[id] = filtered.Select(v => scale * (v - partMean)).ToArray();
+        }
+        return (cycle, parts);
+    }
+
+    private static double[] Filter(double[] logs)
+    {
         var trend = HodrickPrescottFilter.Trend(logs, TrendLambda);
         var gap = logs.Select((v, i) => v - trend[i]).ToArray();
-        var smooth = HodrickPrescottFilter.Trend(gap, SmoothLambda);
-        return Normalise(smooth, amplitude);
+        return HodrickPrescottFilter.Trend(gap, SmoothLambda);
     }
 
     /// <summary>100 + amplitude × (x − mean) / mean absolute deviation.</summary>

@@ -1,0 +1,26 @@
+using Monitor.Core.Cli;
+using Monitor.Core.Jobs;
+
+namespace Monitor.Warn.Cli;
+
+/// <summary><c>monitor warn</c>: runs the warn job inline (recorded in job_runs) and prints its one-line summary.</summary>
+public sealed class WarnCommand(JobRunner runner) : ICliCommand
+{
+    public string Name => "warn";
+
+    public string Usage => "warn    run the early-warning stage now (anomalies, lights, composites, alerts)";
+
+    public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await output.WriteLineAsync(await runner.RunAsync(JobKeys.Warn, cancellationToken));
+            return 0;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or DuckDB.NET.Data.DuckDBException or IOException)
+        {
+            await Console.Error.WriteLineAsync($"monitor warn: {ex.Message.Split('\n')[0]}");
+            return 1;
+        }
+    }
+}
