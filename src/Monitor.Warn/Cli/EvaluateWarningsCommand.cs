@@ -13,7 +13,7 @@ public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICl
 {
     public string Name => "evaluate-warnings";
 
-    public string Usage => "evaluate-warnings --datasets DIR [--dataset fred_md] [--reference business_cycles] [--from 1960-01-01] [--percentile 15]";
+    public string Usage => "evaluate-warnings --datasets DIR [--dataset fred_md] [--reference business_cycles] [--from 1960-01-01] [--percentile 20] [--persistence 2] [--curve-below-bp 100] [--min-history 36] [--breadth 50] [--no-hysteresis]";
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -21,7 +21,16 @@ public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICl
         var dataset = args.Get("dataset") ?? "fred_md";
         var referenceName = args.Get("reference") ?? "business_cycles";
         var from = DateOnly.FromDateTime(args.GetDate("from") ?? new DateTime(1960, 1, 1));
-        var percentile = args.GetInt("percentile", 15);
+        var defaults = new LeadingRuleSettings();
+        var settings = defaults with
+        {
+            Percentile = args.GetInt("percentile", (int)defaults.Percentile),
+            Persistence = args.GetInt("persistence", defaults.Persistence),
+            MinimumHistory = args.GetInt("min-history", defaults.MinimumHistory),
+            Breadth = args.GetInt("breadth", (int)(defaults.Breadth * 100)) / 100.0,
+            CurveBelow = args.GetInt("curve-below-bp", (int)(defaults.CurveBelow * 100)) is var bp && bp >= 0 ? bp / 100.0 : double.NaN,
+            Hysteresis = !args.Has("no-hysteresis"),
+        };
         DatasetFolder data;
         ReferenceCycle reference;
         try
@@ -41,7 +50,7 @@ public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICl
         {
             WarningScorer.Score("yield curve (GS10-TB3MS<0)", data, ClassicRules.YieldCurveInversion(data), reference, from),
             WarningScorer.Score("Sahm rule", data, ClassicRules.Sahm(data), reference, from),
-            WarningScorer.Score("leading composite", data, new LeadingCompositeRule(leading.Components, percentile).Warnings(data, first), reference, from),
+            WarningScorer.Score("leading composite", data, new LeadingCompositeRule(leading.Components, settings).Warnings(data, first), reference, from),
         };
         foreach (var score in scores) await WriteDetail(output, score);
         var ours = scores[^1];

@@ -3,34 +3,49 @@ using Monitor.Warn.Numerics;
 
 namespace Monitor.Warn.Evaluation;
 
+/// <summary>Settings of the leading composite's warning rule (see <see cref="LeadingCompositeRule"/>).</summary>
+public sealed record LeadingRuleSettings(double Percentile = 20, int MinimumHistory = 36, double Breadth = 0.5, int Persistence = 2, double CurveBelow = 1.0, bool Hysteresis = true);
+
 /// <summary>
-/// The leading composite's warning, pseudo-real-time: for each month the composite is rebuilt from the data up to that
-/// month only (standardisation re-fitted on the expanding window), and a warning is raised when its 6-month annualised
-/// growth falls below the threshold percentile of its own history so far, while at least half the components fell over
-/// the same 6 months (breadth, as in the Conference Board's "3 Ds").
+/// The leading composite's warning, pseudo-real-time: each month the composite is rebuilt from the data up to that month
+/// only (standardisation re-fitted on the expanding window). It triggers when its 6-month annualised growth is below the
+/// chosen percentile of its own history so far (and below 0), at least half the components fell over those 6 months
+/// (breadth, as in the Conference Board's "3 Ds"), for <c>Persistence</c> consecutive months, optionally only while the
+/// 10y–3m yield curve is flatter than <c>CurveBelow</c> points. With hysteresis a warning stays on until the composite's
+/// 6-month growth is positive again, so one slowdown is one episode.
 /// </summary>
-public sealed class LeadingCompositeRule(IReadOnlyList<CompositeComponentOption> components, double percentile = 15, int minimumHistory = 36, double breadth = 0.5)
+public sealed class LeadingCompositeRule(IReadOnlyList<CompositeComponentOption> components, LeadingRuleSettings settings)
 {
     public bool[] Warnings(DatasetFolder data, int firstMonth)
     {
         var warning = new bool[data.Months];
+        var trigger = new bool[data.Months];
         var present = components.Where(c => data.Series.ContainsKey(Code(c.SeriesId))).ToList();
+        var spread = Spread(data);
         var history = new List<double>();
-        for (var t = Math.Max(firstMonth - minimumHistory - 12, 7); t < data.Months; t++)
+        for (var t = Math.Max(firstMonth - settings.MinimumHistory - 12, 7); t < data.Months; t++)
         {
             var parts = present.Select(c => new CompositeComponent(c.SeriesId, data.Series[Code(c.SeriesId)][..(t + 1)], c.Weight, c.Difference, c.Inverted)).ToList();
             var composite = CompositeIndexBuilder.Build(parts, t + 1);
             var growth = 100 * (Math.Pow(composite.Index[t] / composite.Index[t - 6], 2) - 1);
             var falling = parts.Count(p => SixMonthChange(p, composite, t) < 0);
-            if (history.Count >= minimumHistory)
+            if (history.Count >= settings.MinimumHistory)
             {
-                var threshold = Robust.PercentileOfSorted(history, percentile);
-                warning[t] = growth < Math.Min(threshold, 0) && falling >= breadth * parts.Count;
+                var threshold = Robust.PercentileOfSorted(history, settings.Percentile);
+                var flat = double.IsNaN(settings.CurveBelow) || spread[t] < settings.CurveBelow;
+                trigger[t] = growth < Math.Min(threshold, 0) && falling >= settings.Breadth * parts.Count && flat;
+                var persistent = Enumerable.Range(t - settings.Persistence + 1, settings.Persistence).All(j => trigger[j]);
+                warning[t] = persistent || (settings.Hysteresis && warning[t - 1] && growth < 0);
             }
             Robust.InsertSorted(history, growth);
         }
         return warning;
     }
+
+    private static double[] Spread(DatasetFolder data) =>
+        data.Series.TryGetValue("GS10", out var gs10) && data.Series.TryGetValue("TB3MS", out var tb3)
+            ? gs10.Select((v, i) => v - tb3[i]).ToArray()
+            : Enumerable.Repeat(double.NaN, data.Months).ToArray();
 
     private static double SixMonthChange(CompositeComponent component, CompositeIndexResult composite, int t)
     {

@@ -22,6 +22,8 @@ public sealed class EvaluateWarningsTests
         StringAssert.StartsWith(lines[0], "yield curve");
         StringAssert.Contains(lines[0], "detected=7/9 median_lead=11 false_alarms=2");
         StringAssert.Contains(lines[1], "detected=8/9 median_lead=-2.5 false_alarms=2");
+        // the leading composite catches more peaks than the yield curve, earlier than the Sahm rule, with no more false alarms
+        Assert.AreEqual("overall: detected=8/9 median_lead=12.5 false_alarms=2 years=1960-2025", lines[^1].TrimEnd('\r'));
         StringAssert.Matches(lines[^1], new System.Text.RegularExpressions.Regex(@"^overall: detected=\d+/9 median_lead=-?[\d.]+ false_alarms=\d+ years=1960-2025$"));
     }
 
