@@ -44,7 +44,10 @@ public sealed class WarnOptions
 
     public IReadOnlyList<CompositeDefinition> EffectiveComposites => Composites.Count > 0 ? Composites : DefaultComposites;
 
-    /// <summary>US leading and coincident composites on FRED-MD codes (Conference Board-like components available in FRED-MD).</summary>
+    /// <summary>
+    /// US leading and coincident composites on FRED-MD series (Conference Board-like components available in FRED-MD);
+    /// ids are SeriesKey.Compose(dataset, code, region, industry), so the manufacturing hours carry their NAICS code.
+    /// </summary>
     public static IReadOnlyList<CompositeDefinition> DefaultComposites { get; } =
     [
         new()
@@ -52,7 +55,7 @@ public sealed class WarnOptions
             Code = "leading", Name = "Leading index (US)", NameZh = "先行指数（美国）",
             Components =
             [
-                new() { SeriesId = "fred_md:AWHMAN" }, new() { SeriesId = "fred_md:CLAIMSx", Inverted = true },
+                new() { SeriesId = "fred_md:AWHMAN::NAICS-31-33" }, new() { SeriesId = "fred_md:CLAIMSx", Inverted = true },
                 new() { SeriesId = "fred_md:AMDMNOx" }, new() { SeriesId = "fred_md:PERMIT" },
                 new() { SeriesId = "fred_md:S&P 500" }, new() { SeriesId = "fred_md:T10YFFM", Difference = true },
                 new() { SeriesId = "fred_md:UMCSENTx", Difference = true }, new() { SeriesId = "fred_md:M2REAL" },

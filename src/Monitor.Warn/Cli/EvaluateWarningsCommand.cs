@@ -13,7 +13,7 @@ public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICl
 {
     public string Name => "evaluate-warnings";
 
-    public string Usage => "evaluate-warnings --datasets DIR [--dataset fred_md] [--reference business_cycles] [--from 1960-01-01] [--percentile 20] [--persistence 2] [--curve-below-bp 100] [--min-history 36] [--breadth 50] [--no-hysteresis]";
+    public string Usage => "evaluate-warnings --datasets DIR [--dataset fred_md] [--reference business_cycles] [--from 1960-01-01] [--percentile 25] [--persistence 3] [--curve-below-bp 75] [--min-history 36] [--breadth 50] [--no-hysteresis]";
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using System.Text;
 namespace Monitor.Warn.Evaluation;
 
 /// <summary>
-/// Reads the national monthly series of a shared dataset folder (<c>observations.csv</c> in the common long layout) into
+/// Reads the monthly series of a shared dataset folder (<c>observations.csv</c> in the common long layout) into
 /// month-indexed arrays, for the evaluation command which scores on the files directly, independent of any store.
 /// </summary>
 public sealed class DatasetFolder
@@ -20,7 +20,7 @@ public sealed class DatasetFolder
 
     public int Months { get; }
 
-    /// <summary>Series code → one value per month from <see cref="Start"/> (NaN where missing).</summary>
+    /// <summary>Series code → one value per month from <see cref="Start"/> (NaN where missing); codes are unique within a FRED-MD-like panel.</summary>
     public IReadOnlyDictionary<string, double[]> Series { get; }
 
     public DateOnly MonthAt(int index) => Start.AddMonths(index);
@@ -38,14 +38,14 @@ public sealed class DatasetFolder
             if (lineNumber++ == 0) continue;
             var fields = SplitCsv(line);
             if (fields.Count < 9) throw new FormatException($"{path}:{lineNumber}: expected 9 fields, found {fields.Count}");
-            if (fields[5] != "M" || fields[3].Length > 0 || fields[4].Length > 0) continue;
+            if (fields[5] != "M") continue;
             if (!DateOnly.TryParseExact(fields[6], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
                 throw new FormatException($"{path}:{lineNumber}: period: '{fields[6]}' is not yyyy-MM-dd");
             if (!double.TryParse(fields[7], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
                 throw new FormatException($"{path}:{lineNumber}: value: '{fields[7]}' is not a number");
             rows.Add((fields[0], month, value));
         }
-        if (rows.Count == 0) throw new FormatException($"{path}: no national monthly rows");
+        if (rows.Count == 0) throw new FormatException($"{path}: no monthly rows");
         var start = rows.Min(r => r.Month);
         var end = rows.Max(r => r.Month);
         var months = ((end.Year - start.Year) * 12) + end.Month - start.Month + 1;

@@ -4,7 +4,7 @@ using Monitor.Warn.Numerics;
 namespace Monitor.Warn.Evaluation;
 
 /// <summary>Settings of the leading composite's warning rule (see <see cref="LeadingCompositeRule"/>).</summary>
-public sealed record LeadingRuleSettings(double Percentile = 20, int MinimumHistory = 36, double Breadth = 0.5, int Persistence = 2, double CurveBelow = 1.0, bool Hysteresis = true);
+public sealed record LeadingRuleSettings(double Percentile = 25, int MinimumHistory = 36, double Breadth = 0.5, int Persistence = 3, double CurveBelow = 0.75, bool Hysteresis = true);
 
 /// <summary>
 /// The leading composite's warning, pseudo-real-time: each month the composite is rebuilt from the data up to that month
@@ -55,6 +55,10 @@ public sealed class LeadingCompositeRule(IReadOnlyList<CompositeComponentOption>
         return sum;
     }
 
-    /// <summary>A configured series id ("fred_md:PERMIT") names the dataset code "PERMIT".</summary>
-    public static string Code(string seriesId) => seriesId.Contains(':', StringComparison.Ordinal) ? seriesId[(seriesId.IndexOf(':', StringComparison.Ordinal) + 1)..] : seriesId;
+    /// <summary>A configured series id ("fred_md:PERMIT", "fred_md:AWHMAN::NAICS-31-33") names the dataset code ("PERMIT", "AWHMAN").</summary>
+    public static string Code(string seriesId)
+    {
+        var parts = seriesId.Split(':');
+        return parts.Length > 1 ? parts[1] : seriesId;
+    }
 }
