@@ -30,6 +30,9 @@ public sealed class WarnOptions
 
     public AlertPolicy Alerts { get; set; } = new();
 
+    /// <summary>The recession-risk alert: the evaluated leading-composite rule run on the store's data each time the job runs.</summary>
+    public RecessionRiskOptions RecessionRisk { get; set; } = new();
+
     /// <summary>CUSUM allowance and decision limit, in σ of the one-step residuals.</summary>
     public double CusumAllowance { get; set; } = 0.5;
 
@@ -71,6 +74,16 @@ public sealed class WarnOptions
             ],
         },
     ];
+}
+
+/// <summary>Which composite the recession-risk rule watches and which series give the 10y–3m yield-curve spread.</summary>
+public sealed class RecessionRiskOptions
+{
+    public string Composite { get; set; } = "leading";
+
+    public string LongRate { get; set; } = "fred_md:GS10";
+
+    public string ShortRate { get; set; } = "fred_md:TB3MS";
 }
 
 /// <summary>Override of one indicator's light: fixed check points, metric ("YoyGrowth", "YoyDifference", "Level"), weight.</summary>

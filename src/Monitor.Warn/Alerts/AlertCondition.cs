@@ -9,6 +9,7 @@ public static class AlertRules
     public const string Anomaly = "anomaly";
     public const string TurningPoint = "turning_point";
     public const string NoData = "no_data";
+    public const string RecessionRisk = "recession_risk";
 
     public const string Info = "info";
     public const string Warning = "warning";

@@ -34,6 +34,13 @@ public sealed class EventAlertRules(AlertPolicy policy)
             $"{nameZh}周期于 {point:yyyy年M月}出现{(isPeak ? "峰值，景气可能转弱" : "谷底，景气可能回升")}（Bry–Boschan 定期，数据截至 {lastReading:yyyy年M月}）。");
     }
 
+    /// <summary>Active while the leading composite's warning rule (scored by evaluate-warnings) is on at the latest month.</summary>
+    public static AlertCondition RecessionRisk(string indexCode, string name, string nameZh, DateOnly period, bool active, DateOnly? since) =>
+        new($"{AlertRules.RecessionRisk}:{indexCode}", AlertRules.RecessionRisk, null, period, active, AlertRules.Critical, "red",
+            $"{name}: recession risk", $"{nameZh}：经济衰退风险",
+            $"The {name} has signalled a downturn since {since:yyyy-MM}: 6-month growth in the bottom quarter of its history, most components falling, flat yield curve (8 of 9 US recessions since 1960 caught, median lead 12.5 months, 2 false alarms).",
+            $"{nameZh}自 {since:yyyy年M月}起发出下行信号：6 个月增速处于历史最低四分之一、多数成分下降、收益率曲线平坦（1960 年以来美国 9 次衰退中提前识别 8 次，中位提前 12.5 个月，误报 2 次）。");
+
     /// <summary>Active when the period after the latest one should have been released by now (period end + grace days).</summary>
     public AlertCondition NoData(string seriesId, string name, string nameZh, Frequency frequency, DateOnly latestPeriod, DateTime nowUtc)
     {

@@ -16,16 +16,21 @@ public sealed record LeadingRuleSettings(double Percentile = 25, int MinimumHist
 /// </summary>
 public sealed class LeadingCompositeRule(IReadOnlyList<CompositeComponentOption> components, LeadingRuleSettings settings)
 {
-    public bool[] Warnings(DatasetFolder data, int firstMonth)
+    /// <summary>Warnings on a dataset folder (components found by their dataset code).</summary>
+    public bool[] Warnings(DatasetFolder data, int firstMonth) =>
+        Warnings(c => data.Series.GetValueOrDefault(Code(c.SeriesId)), Spread(data), data.Months, firstMonth);
+
+    /// <summary>Warnings on any monthly grid: <paramref name="values"/> gives a component's values (or null when absent), <paramref name="spread"/> the 10y–3m spread.</summary>
+    public bool[] Warnings(Func<CompositeComponentOption, double[]?> values, double[] spread, int months, int firstMonth)
     {
-        var warning = new bool[data.Months];
-        var trigger = new bool[data.Months];
-        var present = components.Where(c => data.Series.ContainsKey(Code(c.SeriesId))).ToList();
-        var spread = Spread(data);
+        var warning = new bool[months];
+        var trigger = new bool[months];
+        var present = components.Select(c => (Option: c, Values: values(c))).Where(c => c.Values is not null).ToList();
         var history = new List<double>();
-        for (var t = Math.Max(firstMonth - settings.MinimumHistory - 12, 7); t < data.Months; t++)
+        if (present.Count < 2) return warning;
+        for (var t = Math.Max(firstMonth - settings.MinimumHistory - 12, 7); t < months; t++)
         {
-            var parts = present.Select(c => new CompositeComponent(c.SeriesId, data.Series[Code(c.SeriesId)][..(t + 1)], c.Weight, c.Difference, c.Inverted)).ToList();
+            var parts = present.Select(c => new CompositeComponent(c.Option.SeriesId, c.Values![..(t + 1)], c.Option.Weight, c.Option.Difference, c.Option.Inverted)).ToList();
             var composite = CompositeIndexBuilder.Build(parts, t + 1);
             var growth = 100 * (Math.Pow(composite.Index[t] / composite.Index[t - 6], 2) - 1);
             var falling = parts.Count(p => SixMonthChange(p, composite, t) < 0);
@@ -42,7 +47,8 @@ public sealed class LeadingCompositeRule(IReadOnlyList<CompositeComponentOption>
         return warning;
     }
 
-    private static double[] Spread(DatasetFolder data) =>
+    /// <summary>GS10 − TB3MS per month of the folder (NaN when either is absent).</summary>
+    public static double[] Spread(DatasetFolder data) =>
         data.Series.TryGetValue("GS10", out var gs10) && data.Series.TryGetValue("TB3MS", out var tb3)
             ? gs10.Select((v, i) => v - tb3[i]).ToArray()
             : Enumerable.Repeat(double.NaN, data.Months).ToArray();

@@ -34,6 +34,11 @@ public sealed class AlertAnalysis(WarnOptions options)
         var warning = results.Readings.Where(r => r.IndexCode == CompositeAnalysis.WarningIndex && r.Colour is not null)
             .Select(r => (r.Period, LightColours.Points(r.Colour!))).ToList();
         if (warning.Count > 0) results.Alerts.AddRange(_lights.Evaluate(CompositeAnalysis.WarningIndex, "Warning index", "预警指数", warning));
+        if (results.RecessionRisk is { } risk)
+        {
+            var definition = options.EffectiveComposites.First(c => c.Code == risk.IndexCode);
+            results.Alerts.Add(EventAlertRules.RecessionRisk(risk.IndexCode, definition.Name, definition.NameZh, risk.Period, risk.Active, risk.Since));
+        }
         foreach (var definition in options.EffectiveComposites)
         {
             var code = CompositeAnalysis.CycleCode(definition.Code);

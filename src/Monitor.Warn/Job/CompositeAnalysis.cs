@@ -1,5 +1,6 @@
 using Monitor.Core.Domain;
 using Monitor.Warn.Composites;
+using Monitor.Warn.Evaluation;
 using Monitor.Warn.Lights;
 using Monitor.Warn.Numerics;
 
@@ -47,6 +48,7 @@ public sealed class CompositeAnalysis(WarnOptions options)
             var components = present.Select(c => new CompositeComponent(c.SeriesId, OnGrid(observations[c.SeriesId], start, length), c.Weight, c.Difference, c.Inverted)).ToList();
             var index = CompositeIndexBuilder.Build(components, length);
             Add(results, definition.Code, start, index.Index, index.Contributions);
+            if (definition.Code == options.RecessionRisk.Composite) RecessionRisk(definition, components, observations, start, length, results);
             if (length < 36) continue;
             var (cycle, parts) = OecdCycle.ComputeWithParts(index);
             var cycleCode = CycleCode(definition.Code);
@@ -54,6 +56,23 @@ public sealed class CompositeAnalysis(WarnOptions options)
             foreach (var point in new BryBoschan().Date(cycle))
                 results.TurningPoints.Add(new TurningPointRow(cycleCode, start.AddMonths(point.Index), point.Kind));
         }
+    }
+
+    /// <summary>Runs the evaluated leading-composite rule (<see cref="LeadingCompositeRule"/>) on the store's data; the verdict at the last month feeds the alert.</summary>
+    private void RecessionRisk(CompositeDefinition definition, List<CompositeComponent> components, IReadOnlyDictionary<string, List<Observation>> observations, DateOnly start, int length, WarnResults results)
+    {
+        var byId = components.ToDictionary(c => c.SeriesId, c => c.Values, StringComparer.Ordinal);
+        var spread = observations.TryGetValue(options.RecessionRisk.LongRate, out var longRate) && observations.TryGetValue(options.RecessionRisk.ShortRate, out var shortRate)
+            ? OnGrid(longRate, start, length).Zip(OnGrid(shortRate, start, length), (a, b) => a - b).ToArray()
+            : null;
+        var settings = new LeadingRuleSettings();
+        if (spread is null) settings = settings with { CurveBelow = double.NaN };
+        var warnings = new LeadingCompositeRule(definition.Components, settings)
+            .Warnings(c => byId.GetValueOrDefault(c.SeriesId), spread ?? new double[length], length, 0);
+        var last = length - 1;
+        var since = last;
+        while (since > 0 && warnings[since - 1]) since--;
+        results.RecessionRisk = (definition.Code, start.AddMonths(last), warnings[last], warnings[last] ? start.AddMonths(since) : null);
     }
 
     private static void Add(WarnResults results, string code, DateOnly start, double[] values, IReadOnlyDictionary<string, double[]> contributions)

@@ -32,6 +32,9 @@ public sealed class WarnResults
 
     public List<AlertCondition> Alerts { get; } = [];
 
+    /// <summary>The recession-risk verdict at the latest month of the watched composite, when it could be computed.</summary>
+    public (string IndexCode, DateOnly Period, bool Active, DateOnly? Since)? RecessionRisk { get; set; }
+
     /// <summary>Series scored against the warn stage's own naive baseline because no one-step forecast was stored.</summary>
     public int FallbackSeries { get; set; }
 

@@ -103,6 +103,22 @@ public sealed class WarnJobTests
     }
 
     [TestMethod]
+    public async Task A_broad_fall_of_the_leading_components_raises_the_recession_risk_alert()
+    {
+        using var test = TestStore.OnDisk(Microsoft.Extensions.DependencyInjection.WarnServiceCollectionExtensions.Schema);
+        foreach (var (id, phase) in new[] { ("test:A", 0.0), ("test:B", 1.0) })
+        {
+            WarnStoreSeed.Series(test.Store, id, id[5..]);
+            var values = WarnStoreSeed.Steady(Months, phase);
+            for (var t = Months - 9; t < Months; t++) values[t] = values[t - 1] * 0.985;
+            WarnStoreSeed.Observations(test.Store, id, values);
+        }
+        await Job(test.Store, Options(), new ManualClock(new DateTime(2018, 1, 15))).RunAsync(CancellationToken.None);
+        Assert.AreEqual(1L, WarnStoreSeed.Count(test.Store,
+            "SELECT count(*) FROM alerts WHERE dedup_key = 'recession_risk:leading' AND state = 'open' AND severity = 'critical' AND title_zh LIKE '%衰退风险%'"));
+    }
+
+    [TestMethod]
     public async Task Acknowledging_and_muting_are_recorded_as_events()
     {
         using var test = Seeded();
