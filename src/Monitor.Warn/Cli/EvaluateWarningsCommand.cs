@@ -31,12 +31,18 @@ public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICl
             CurveBelow = args.GetInt("curve-below-bp", (int)(defaults.CurveBelow * 100)) is var bp && bp >= 0 ? bp / 100.0 : double.NaN,
             Hysteresis = !args.Has("no-hysteresis"),
         };
-        DatasetFolder data;
-        ReferenceCycle reference;
+        WarningScore[] scores;
         try
         {
-            data = DatasetFolder.Load(Path.Combine(root, dataset));
-            reference = ReferenceCycle.Load(Path.Combine(root, referenceName));
+            var data = DatasetFolder.Load(Path.Combine(root, dataset));
+            var reference = ReferenceCycle.Load(Path.Combine(root, referenceName));
+            var leading = options.Value.EffectiveComposites.FirstOrDefault(c => c.Code == "leading") ?? WarnOptions.DefaultComposites[0];
+            scores =
+            [
+                WarningScorer.Score("yield curve (GS10-TB3MS<0)", data, ClassicRules.YieldCurveInversion(data), reference, from),
+                WarningScorer.Score("Sahm rule", data, ClassicRules.Sahm(data), reference, from),
+                WarningScorer.Score("leading composite", data, new LeadingCompositeRule(leading.Components, settings).Warnings(data, data.IndexOf(from)), reference, from),
+            ];
         }
         catch (Exception ex) when (ex is IOException or FormatException)
         {
@@ -44,14 +50,6 @@ public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICl
             return 1;
         }
 
-        var leading = options.Value.EffectiveComposites.FirstOrDefault(c => c.Code == "leading") ?? WarnOptions.DefaultComposites[0];
-        var first = data.IndexOf(from);
-        var scores = new[]
-        {
-            WarningScorer.Score("yield curve (GS10-TB3MS<0)", data, ClassicRules.YieldCurveInversion(data), reference, from),
-            WarningScorer.Score("Sahm rule", data, ClassicRules.Sahm(data), reference, from),
-            WarningScorer.Score("leading composite", data, new LeadingCompositeRule(leading.Components, settings).Warnings(data, first), reference, from),
-        };
         foreach (var score in scores) await WriteDetail(output, score);
         var ours = scores[^1];
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

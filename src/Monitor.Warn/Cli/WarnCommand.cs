@@ -17,7 +17,7 @@ public sealed class WarnCommand(JobRunner runner) : ICliCommand
             await output.WriteLineAsync(await runner.RunAsync(JobKeys.Warn, cancellationToken));
             return 0;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or DuckDB.NET.Data.DuckDBException or IOException)
+        catch (Exception ex) when (ex is not Core.Store.StoreUnavailableException and not OperationCanceledException)
         {
             await Console.Error.WriteLineAsync($"monitor warn: {ex.Message.Split('\n')[0]}");
             return 1;
