@@ -27,7 +27,7 @@ public sealed class SeriesAnalysis(WarnOptions options)
     {
         if (series.Frequency is not (Frequency.Monthly or Frequency.Quarterly) || values.Count == 0) return null;
         var rule = RuleFor(series.SeriesId);
-        var metric = rule.Metric ?? LightMetric.DefaultKind(values);
+        var metric = rule.Metric ?? LightMetric.DefaultKind(series, values);
         rule = rule with { Metric = metric };
         var lights = SignalLightCalculator.Compute(values, series.CounterCyclical, rule);
         return new SeriesLights(series, rule, metric, LightMetric.Compute(values, metric), values.Start, lights);

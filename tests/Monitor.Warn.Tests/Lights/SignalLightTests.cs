@@ -51,6 +51,19 @@ public sealed class SignalLightTests
     }
 
     [TestMethod]
+    public void Series_that_already_are_growth_rates_or_diffusion_indices_are_lit_on_their_own_value()
+    {
+        var series = new RegularSeries(new DateOnly(2010, 1, 1), Frequency.Monthly, [101.2, 102.5]);
+        static SeriesInfo Info(string code, string name, string? zh, string? unit) =>
+            new($"china_macro_monthly:{code}", "china_macro_monthly", code, name, zh, "macro", null, null, Frequency.Monthly, unit, null, null);
+        Assert.AreEqual(LightMetricKind.Level, LightMetric.DefaultKind(Info("CN_CPI_IDX", "CPI national, index (same month of previous year=100)", "居民消费价格指数-全国-当月", "Index (same month prev. year=100)"), series));
+        Assert.AreEqual(LightMetricKind.Level, LightMetric.DefaultKind(Info("CN_PMI_MFG", "Manufacturing PMI", "制造业PMI", "Index"), series));
+        Assert.AreEqual(LightMetricKind.Level, LightMetric.DefaultKind(Info("CN_IVA_YOY", "Value added of industry, real growth y/y", null, "Percent y/y (real)"), series));
+        Assert.AreEqual(LightMetricKind.YoyDifference, LightMetric.DefaultKind(Info("UNRATE", "Unemployment rate", null, "Percent"), series));
+        Assert.AreEqual(LightMetricKind.YoyGrowth, LightMetric.DefaultKind(Info("CN_EXPORTS", "Exports of goods (customs), USD value", "当月出口额-金额", "Thousand USD"), series));
+    }
+
+    [TestMethod]
     public void Warning_index_is_100_when_every_light_is_green()
     {
         var composite = new CompositeLight().Combine(new DateOnly(2024, 1, 1), [new("a", 3, 1), new("b", 3, 2), new("c", 3, 0.5)]);
