@@ -34,17 +34,18 @@ internal static class NabBench
         foreach (var r in rows) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Item1} | {r.Item2:F1} | {r.Item3:F1} | {r.Item4:F1} |"));
     }
 
-    /// <summary>NAB tunes each detector's threshold on the corpus for each profile; this is the same bounded grid for ours (standard profile).</summary>
+    /// <summary>NAB tunes each detector's threshold on the corpus for each profile; ours sweeps a bounded grid of 96 settings (standard profile).</summary>
     private static StreamingSettings Sweep(IReadOnlyList<NabFile> corpus)
     {
         var best = (Score: double.MinValue, Settings: new StreamingSettings());
-        foreach (var window in new[] { 4000, 8000, 100_000 })
-        foreach (var sigma in new[] { 6.0, 7.0, 8.0, 9.0 })
-        foreach (var limit in new[] { 25.0, 30.0, 40.0 })
-        foreach (var allowance in new[] { 0.5, 1.0 })
-        foreach (var quiet in new[] { 200, 400, 800 })
+        foreach (var window in new[] { 2000, 8000 })
+        foreach (var sigma in new[] { 6.0, 7.0, 8.0 })
+        foreach (var limit in new[] { 30.0, double.PositiveInfinity })
+        foreach (var changeSigma in new[] { 10.0, double.PositiveInfinity })
+        foreach (var ratio in new[] { 3.0, double.PositiveInfinity })
+        foreach (var quiet in new[] { 200, 400 })
         {
-            var s = new StreamingSettings(window, sigma, allowance, limit, quiet);
+            var s = new StreamingSettings(window, sigma, 1.0, limit, quiet, changeSigma, ratio);
             var score = NabScorer.Normalise(corpus.Select(f => NabScorer.ScoreFile(StreamingAnomalyDetector.Detect(f.Values, s), f.Windows, NabProfile.Standard)), NabProfile.Standard);
             if (score > best.Score) best = (score, s);
         }
