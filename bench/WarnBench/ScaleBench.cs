@@ -17,25 +17,9 @@ internal static class ScaleBench
     public static void Run(int seriesCount, int months)
     {
         var (inputs, forecasts) = Synthetic(seriesCount, months);
-        var options = new WarnOptions
-        {
-            Composites =
-            [
-                new() { Code = "leading", Name = "Leading", NameZh = "先行", Components = Enumerable.Range(0, 8).Select(i => new CompositeComponentOption { SeriesId = Id(i) }).ToList() },
-                new() { Code = "coincident", Name = "Coincident", NameZh = "一致", Components = Enumerable.Range(8, 4).Select(i => new CompositeComponentOption { SeriesId = Id(i) }).ToList() },
-            ],
-        };
+        var options = Options();
         var now = new DateTime(2030, 1, 15);
         var withForecasts = inputs with { OneStepForecasts = forecasts };
-        if (Environment.GetEnvironmentVariable("WARNBENCH_PROBE") is not null)
-        {
-            var w = Stopwatch.StartNew();
-            foreach (var s in inputs.Catalogue) NaiveOneStepBaseline.Compute(Monitor.Warn.Numerics.RegularSeries.From(inputs.Observations[s.SeriesId], s.Frequency));
-            Console.WriteLine($"baseline only: {w.Elapsed.TotalSeconds:F2} s");
-            w.Restart();
-            foreach (var s in inputs.Catalogue) Monitor.Warn.Lights.SignalLightCalculator.Compute(Monitor.Warn.Numerics.RegularSeries.From(inputs.Observations[s.SeriesId], s.Frequency), false, Monitor.Warn.Lights.LightRule.Default);
-            Console.WriteLine($"lights only: {w.Elapsed.TotalSeconds:F2} s");
-        }
         Console.WriteLine($"warn computation, {seriesCount:N0} series x {months} months ({seriesCount * months:N0} observations), {Environment.ProcessorCount} cores; median of 3 runs on 2 threads, 1 run on 1 thread");
         Console.WriteLine("| path | threads | median s | runs (s) | anomalies | lights | composite readings | alert conditions |");
         Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|");
@@ -59,10 +43,19 @@ internal static class ScaleBench
         }
     }
 
-    private static string Id(int i) => $"bench:S{i:00000}";
+    internal static WarnOptions Options() => new()
+    {
+        Composites =
+        [
+            new() { Code = "leading", Name = "Leading", NameZh = "先行", Components = Enumerable.Range(0, 8).Select(i => new CompositeComponentOption { SeriesId = Id(i) }).ToList() },
+            new() { Code = "coincident", Name = "Coincident", NameZh = "一致", Components = Enumerable.Range(8, 4).Select(i => new CompositeComponentOption { SeriesId = Id(i) }).ToList() },
+        ],
+    };
+
+    internal static string Id(int i) => $"bench:S{i:00000}";
 
     /// <summary>Seasonal trending series with noise, a few level shifts and spikes; regional panels of 31 provinces.</summary>
-    private static (WarnInputs Inputs, Dictionary<string, List<OneStepForecast>> Forecasts) Synthetic(int count, int months)
+    internal static (WarnInputs Inputs, Dictionary<string, List<OneStepForecast>> Forecasts) Synthetic(int count, int months)
     {
         var random = new Random(20240601);
         var start = new DateOnly(2010, 1, 1);

@@ -28,24 +28,48 @@ public sealed class AlertStore(MonitorStore store, TimeProvider clock)
         return store.InTransaction((connection, transaction) =>
         {
             var existing = ReadAll(connection);
-            var events = 0;
-            foreach (var condition in conditions)
+            var changes = new List<(long? Id, AlertChange Change)>();
+            foreach (var condition in conditions.DistinctBy(c => c.DedupKey))
             {
                 var current = existing.GetValueOrDefault(condition.DedupKey);
-                var change = AlertLifecycle.Decide(current, condition, now);
-                if (change is null) continue;
-                var id = change.Insert ? MonitorStore.NextId(connection, "alert_seq") : current!.AlertId;
-                if (change.Insert) Insert(connection, transaction, id, change, now);
-                else Update(connection, transaction, id, change, now);
-                if (change.Event is { } name)
-                {
-                    AddEvent(connection, transaction, id, name, change.Condition.Severity, "warn", now);
-                    events++;
-                }
-                existing[condition.DedupKey] = new AlertState(id, condition.DedupKey, change.State, change.Condition.Severity, condition.Period, condition.Title, condition.Message, current?.MutedUntil);
+                if (AlertLifecycle.Decide(current, condition, now) is { } change) changes.Add((current?.AlertId, change));
             }
-            return events;
+            var newIds = new Queue<long>(NextIds(connection, "alert_seq", changes.Count(c => c.Change.Insert)));
+            var eventIds = new Queue<long>(NextIds(connection, "alert_event_seq", changes.Count(c => c.Change.Event is not null)));
+            // new alerts and every event go in with appenders (thousands on a first run); changes to existing rows are updates
+            using (var alerts = connection.CreateAppender("alerts"))
+            {
+                for (var i = 0; i < changes.Count; i++)
+                {
+                    if (!changes[i].Change.Insert) continue;
+                    var id = newIds.Dequeue();
+                    var c = changes[i].Change.Condition;
+                    alerts.CreateRow().AppendValue(id).AppendValue(c.DedupKey).AppendValue(c.Rule).AppendValue(c.SeriesId).AppendValue(c.Period?.ToDateTime(TimeOnly.MinValue))
+                        .AppendValue(c.Severity).AppendValue(c.Colour).AppendValue(changes[i].Change.State).AppendValue(c.Title).AppendValue(c.TitleZh)
+                        .AppendValue(c.Message).AppendValue(c.MessageZh).AppendValue(now).AppendValue(now).AppendNullValue().AppendNullValue().AppendNullValue().EndRow();
+                    changes[i] = (id, changes[i].Change);
+                }
+            }
+            foreach (var (id, change) in changes.Where(c => !c.Change.Insert)) Update(connection, transaction, id!.Value, change, now);
+            using (var events = connection.CreateAppender("alert_events"))
+            {
+                foreach (var (id, change) in changes.Where(c => c.Change.Event is not null))
+                    events.CreateRow().AppendValue(eventIds.Dequeue()).AppendValue(id!.Value).AppendValue(now).AppendValue(change.Event).AppendValue(change.Condition.Severity).AppendValue("warn").EndRow();
+            }
+            return changes.Count(c => c.Change.Event is not null);
         });
+    }
+
+    private static List<long> NextIds(DuckDBConnection connection, string sequence, int count)
+    {
+        var ids = new List<long>(count);
+        if (count == 0) return ids;
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT nextval('{SqlIdentifier.Check(sequence)}') FROM range($1)";
+        command.Parameters.Add(new DuckDBParameter((long)count));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
     }
 
     /// <summary>An analyst takes note of an open alert.</summary>
@@ -70,20 +94,6 @@ public sealed class AlertStore(MonitorStore store, TimeProvider clock)
             AddEvent(connection, transaction, alertId, eventName, severity, actor, now);
             return true;
         });
-    }
-
-    private static void Insert(DuckDBConnection connection, DuckDBTransaction transaction, long id, AlertChange change, DateTime now)
-    {
-        var c = change.Condition;
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO alerts (alert_id, dedup_key, rule, series_id, period, severity, colour, state, title, title_zh, message, message_zh, opened_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
-            """;
-        Add(command, id, c.DedupKey, c.Rule, c.SeriesId, c.Period?.ToDateTime(TimeOnly.MinValue), c.Severity, c.Colour, change.State,
-            c.Title, c.TitleZh, c.Message, c.MessageZh, now);
-        command.ExecuteNonQuery();
     }
 
     private static void Update(DuckDBConnection connection, DuckDBTransaction transaction, long id, AlertChange change, DateTime now)

@@ -32,15 +32,27 @@ public sealed class WarnWriter(MonitorStore store)
         return 0;
     });
 
+    /// <summary>
+    /// Lights of one config version. Lights of a period depend only on data up to it, so a series whose earlier lights are
+    /// unchanged only gets its new periods appended, an unchanged series is skipped, and a revised one is rewritten.
+    /// </summary>
     public void WriteLights(WarnResults results, int configVersion, DateTime now) => store.InTransaction((connection, transaction) =>
     {
-        Execute(connection, transaction, "DELETE FROM signal_lights WHERE config_version = $1", configVersion);
+        var previous = LightState(connection, configVersion);
         Execute(connection, transaction, "DELETE FROM warn_light_config WHERE config_version = $1", configVersion);
+        var plans = results.Lights.Select(l => (Series: l, Plan: LightWritePlan.For(l.Lights, previous.GetValueOrDefault(l.Series.SeriesId)))).ToList();
+        Execute(connection, transaction, "CREATE OR REPLACE TEMP TABLE warn_rewrite (series_id VARCHAR)");
+        using (var rewrite = connection.CreateAppender("warn_rewrite"))
+        {
+            foreach (var (series, plan) in plans.Where(p => p.Plan.Rewrite)) rewrite.CreateRow().AppendValue(series.Series.SeriesId).EndRow();
+        }
+        Execute(connection, transaction, "DELETE FROM signal_lights WHERE config_version = $1 AND series_id IN (SELECT series_id FROM warn_rewrite)", configVersion);
+        Execute(connection, transaction, "DROP TABLE warn_rewrite");
         using (var appender = connection.CreateAppender("signal_lights"))
         {
-            foreach (var series in results.Lights)
+            foreach (var (series, plan) in plans)
             {
-                foreach (var light in series.Lights)
+                foreach (var light in series.Lights.Skip(plan.FirstToWrite))
                 {
                     appender.CreateRow().AppendValue(series.Series.SeriesId).AppendValue(light.Period.ToDateTime(TimeOnly.MinValue)).AppendValue(configVersion)
                         .AppendValue(light.Metric).AppendValue(light.Points).AppendValue(light.Colour).AppendValue(now).EndRow();
@@ -49,18 +61,31 @@ public sealed class WarnWriter(MonitorStore store)
         }
         using (var appender = connection.CreateAppender("warn_light_config"))
         {
-            foreach (var series in results.Lights)
+            foreach (var (series, plan) in plans)
             {
                 var rule = series.Rule;
-                var latest = series.Lights.Count > 0 ? series.Lights[^1].CheckPoints : null;
+                var latest = series.Lights.Count > 0 ? series.Lights[^1] : null;
                 var method = rule.Fixed is not null ? "fixed" : $"expanding percentiles {string.Join('/', rule.Percentiles)} (min {rule.MinimumHistory})";
                 appender.CreateRow().AppendValue(configVersion).AppendValue(series.Series.SeriesId).AppendValue(method).AppendValue(series.Metric.ToString())
                     .AppendValue(rule.Weight).AppendValue(series.Series.CounterCyclical)
-                    .AppendValue(latest?.C1).AppendValue(latest?.C2).AppendValue(latest?.C3).AppendValue(latest?.C4).AppendValue(now).EndRow();
+                    .AppendValue(latest?.CheckPoints.C1).AppendValue(latest?.CheckPoints.C2).AppendValue(latest?.CheckPoints.C3).AppendValue(latest?.CheckPoints.C4)
+                    .AppendValue(latest?.Period.ToDateTime(TimeOnly.MinValue)).AppendValue(plan.Hash).AppendValue(now).EndRow();
             }
         }
         return 0;
     });
+
+    private static Dictionary<string, (DateOnly? LastPeriod, long Hash)> LightState(DuckDBConnection connection, int configVersion)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT series_id, last_period, lights_hash FROM warn_light_config WHERE config_version = $1";
+        command.Parameters.Add(new DuckDBParameter(configVersion));
+        using var reader = command.ExecuteReader();
+        var result = new Dictionary<string, (DateOnly?, long)>(StringComparer.Ordinal);
+        while (reader.Read())
+            result[reader.GetString(0)] = (reader.IsDBNull(1) ? null : DateOnly.FromDateTime(reader.GetDateTime(1)), reader.GetInt64(2));
+        return result;
+    }
 
     public void WriteComposites(WarnResults results, DateTime now) => store.InTransaction((connection, transaction) =>
     {

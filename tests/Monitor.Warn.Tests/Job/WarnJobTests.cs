@@ -100,6 +100,19 @@ public sealed class WarnJobTests
         Assert.AreEqual(1L, WarnStoreSeed.Count(test.Store,
             "SELECT count(*) FROM alert_events e JOIN alerts a USING (alert_id) WHERE a.dedup_key = 'light_red:test:U' AND e.event = 'resolved'"));
         Assert.AreEqual(WarnStoreSeed.Count(test.Store, "SELECT count(*) FROM alerts"), WarnStoreSeed.Count(test.Store, "SELECT count(DISTINCT dedup_key) FROM alerts"));
+        Assert.AreEqual(11L * 51, WarnStoreSeed.Count(test.Store, "SELECT count(*) FROM signal_lights"), "the three new months were appended");
+
+        // a revision of an old value rewrites that series' lights from the revised history
+        var before = WarnStoreSeed.Count(test.Store, "SELECT round(metric * 1000) FROM signal_lights WHERE series_id = 'test:A' AND period = DATE '2015-01-01'");
+        using (var connection = test.Store.Open())
+        {
+            using var revise = connection.CreateCommand();
+            revise.CommandText = "UPDATE observations SET value = value * 1.1 WHERE series_id = 'test:A' AND period = DATE '2015-01-01'";
+            revise.ExecuteNonQuery();
+        }
+        await job.RunAsync(CancellationToken.None);
+        Assert.AreEqual(11L * 51, WarnStoreSeed.Count(test.Store, "SELECT count(*) FROM signal_lights"));
+        Assert.AreNotEqual(before, WarnStoreSeed.Count(test.Store, "SELECT round(metric * 1000) FROM signal_lights WHERE series_id = 'test:A' AND period = DATE '2015-01-01'"));
     }
 
     [TestMethod]
