@@ -3,8 +3,11 @@ using Monitor.Core.Jobs;
 
 namespace Monitor.Warn.Cli;
 
-/// <summary><c>monitor warn</c>: runs the warn job inline (recorded in job_runs) and prints its one-line summary.</summary>
-public sealed class WarnCommand(JobRunner runner) : ICliCommand
+/// <summary>
+/// <c>monitor warn</c>: runs the warn job inline (recorded in job_runs) and prints its one-line summary. The job runner is
+/// resolved only when the verb runs, so listing verbs or running evaluate-warnings never opens the store.
+/// </summary>
+public sealed class WarnCommand(IServiceProvider services) : ICliCommand
 {
     public string Name => "warn";
 
@@ -14,6 +17,7 @@ public sealed class WarnCommand(JobRunner runner) : ICliCommand
     {
         try
         {
+            var runner = (JobRunner)services.GetService(typeof(JobRunner))!;
             await output.WriteLineAsync(await runner.RunAsync(JobKeys.Warn, cancellationToken));
             return 0;
         }

@@ -69,7 +69,7 @@ public sealed class WarnWriter(MonitorStore store)
                 appender.CreateRow().AppendValue(configVersion).AppendValue(series.Series.SeriesId).AppendValue(method).AppendValue(series.Metric.ToString())
                     .AppendValue(rule.Weight).AppendValue(series.Series.CounterCyclical)
                     .AppendValue(latest?.CheckPoints.C1).AppendValue(latest?.CheckPoints.C2).AppendValue(latest?.CheckPoints.C3).AppendValue(latest?.CheckPoints.C4)
-                    .AppendValue(latest?.Period.ToDateTime(TimeOnly.MinValue)).AppendValue(plan.Hash).AppendValue(now).EndRow();
+                    .AppendValue(now).AppendValue(latest?.Period.ToDateTime(TimeOnly.MinValue)).AppendValue(plan.Hash).EndRow();
             }
         }
         return 0;
@@ -78,7 +78,7 @@ public sealed class WarnWriter(MonitorStore store)
     private static Dictionary<string, (DateOnly? LastPeriod, long Hash)> LightState(DuckDBConnection connection, int configVersion)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT series_id, last_period, lights_hash FROM warn_light_config WHERE config_version = $1";
+        command.CommandText = "SELECT series_id, last_period, lights_hash FROM warn_light_config WHERE config_version = $1 AND lights_hash IS NOT NULL";
         command.Parameters.Add(new DuckDBParameter(configVersion));
         using var reader = command.ExecuteReader();
         var result = new Dictionary<string, (DateOnly?, long)>(StringComparer.Ordinal);

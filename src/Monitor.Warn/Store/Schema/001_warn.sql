@@ -7,8 +7,6 @@ CREATE TABLE warn_light_config (
     weight         DOUBLE  NOT NULL,
     counter_cyclical BOOLEAN NOT NULL,
     c1 DOUBLE, c2 DOUBLE, c3 DOUBLE, c4 DOUBLE, -- the check points in force at the latest period
-    last_period    DATE,               -- the latest period lit
-    lights_hash    BIGINT NOT NULL,    -- hash of every (period, points, metric) written: unchanged series are not rewritten
     recorded_at    TIMESTAMP NOT NULL,
     PRIMARY KEY (config_version, series_id)
 );
