@@ -13,7 +13,8 @@ public sealed record PanelValue(string SeriesId, string Member, double Change);
 /// </summary>
 public sealed class CrossSectionOutlierDetector(double threshold = 3.5, int minimumMembers = 5)
 {
-    public IEnumerable<AnomalyFinding> Detect(string indicator, DateOnly period, IReadOnlyList<PanelValue> panel, Func<string, double?>? actual = null)
+    /// <remarks>The finding's actual is the member's change, its expected value the peer median and its interval median ± threshold·scale, all in the change's units.</remarks>
+    public IEnumerable<AnomalyFinding> Detect(string indicator, DateOnly period, IReadOnlyList<PanelValue> panel)
     {
         var values = panel.Where(p => double.IsFinite(p.Change)).ToList();
         if (values.Count < minimumMembers) yield break;
@@ -25,7 +26,7 @@ public sealed class CrossSectionOutlierDetector(double threshold = 3.5, int mini
         {
             var z = (member.Change - median) / scale;
             if (Math.Abs(z) < threshold) continue;
-            yield return new AnomalyFinding(member.SeriesId, period, AnomalyKinds.CrossSection, z, actual?.Invoke(member.SeriesId), null,
+            yield return new AnomalyFinding(member.SeriesId, period, AnomalyKinds.CrossSection, z, member.Change, median,
                 median - (threshold * scale), median + (threshold * scale),
                 string.Create(CultureInfo.InvariantCulture,
                     $"{member.Member} moved {member.Change:+0.##;-0.##} against a peer median of {median:+0.##;-0.##} for {indicator} ({z:+0.0;-0.0} robust z across {values.Count} peers)."),

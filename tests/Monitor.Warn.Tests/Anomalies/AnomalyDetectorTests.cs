@@ -66,6 +66,8 @@ public sealed class AnomalyDetectorTests
         Assert.HasCount(1, found);
         Assert.AreEqual("p17", found[0].SeriesId);
         Assert.IsLessThan(-3.5, found[0].Score);
+        Assert.AreEqual(-4, found[0].Actual);
+        Assert.AreEqual(5.2, found[0].Expected!.Value, 1e-9, "the peer median (16th of 31) is the expected value");
         StringAssert.Contains(found[0].ExplanationZh, "背离");
     }
 
