@@ -25,6 +25,7 @@ public static class CliExtensions
         builder.Services.AddMonitorEmail(builder.Configuration);
         builder.Services.AddMonitorForecast(builder.Configuration);
         builder.Services.AddMonitorExport(builder.Configuration);
+        builder.Services.AddMonitorWarn(builder.Configuration);
         return builder;
     }
 }

@@ -22,6 +22,7 @@ public static class HostExtensions
         builder.Services.AddMonitorEmail(builder.Configuration);
         builder.Services.AddMonitorDashboard(builder.Configuration);
         builder.Services.AddMonitorApi(builder.Configuration);
+        builder.Services.AddMonitorWarn(builder.Configuration);
         return builder;
     }
 

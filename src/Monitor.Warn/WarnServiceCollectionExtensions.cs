@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitor.Core;
+using Monitor.Core.Cli;
+using Monitor.Core.Jobs;
+using Monitor.Core.Store;
+using Monitor.Warn.Alerts;
+using Monitor.Warn.Cli;
+using Monitor.Warn;
+using Monitor.Warn.Job;
+
+// In the DI namespace so each host adds the stage with its one registration line and no extra using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the warn stage: its options (section "Warn"), schema, job, alert store and CLI verbs.</summary>
+public static class WarnServiceCollectionExtensions
+{
+    public static IEnumerable<SchemaScript> Schema => SchemaScript.FromEmbedded(typeof(WarnServiceCollectionExtensions).Assembly, "warn");
+
+    public static IServiceCollection AddMonitorWarn(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WarnOptions>().Bind(configuration.GetSection(WarnOptions.Section));
+        services.AddSchema(Schema);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WarnInputReader>();
+        services.TryAddSingleton<AlertStore>();
+        services.AddSingleton<IMonitorJob, WarnJob>();
+        services.AddSingleton<ICliCommand, WarnCommand>();
+        services.AddSingleton<ICliCommand, EvaluateWarningsCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using Monitor.Core.Cli;
+using Monitor.Testing;
+using Monitor.Warn.Cli;
+using Monitor.Warn.Evaluation;
+
+namespace Monitor.Warn.Tests.Evaluation;
+
+[TestClass]
+public sealed class EvaluateWarningsTests
+{
+    [TestMethod]
+    public async Task On_FRED_MD_the_classic_rules_reproduce_the_anchors_and_the_last_line_is_the_summary()
+    {
+        RepoPaths.Dataset("fred_md/observations.csv");
+        RepoPaths.Dataset("business_cycles/turning_points.csv");
+        var output = new StringWriter();
+        var code = await new EvaluateWarningsCommand(Options.Create(new WarnOptions()))
+            .RunAsync(new CommandLineArgs(["--datasets", RepoPaths.Datasets!, "--dataset", "fred_md", "--reference", "business_cycles"]), output, CancellationToken.None);
+        Assert.AreEqual(0, code);
+        var lines = output.ToString().TrimEnd().Split('\n');
+        StringAssert.StartsWith(lines[0], "yield curve");
+        StringAssert.Contains(lines[0], "detected=7/9 median_lead=11 false_alarms=2");
+        StringAssert.Contains(lines[1], "detected=8/9 median_lead=-2.5 false_alarms=2");
+        // the leading composite catches more peaks than the yield curve, earlier than the Sahm rule, with no more false alarms
+        Assert.AreEqual("overall: detected=8/9 median_lead=12.5 false_alarms=2 years=1960-2025", lines[^1].TrimEnd('\r'));
+        StringAssert.Matches(lines[^1], new System.Text.RegularExpressions.Regex(@"^overall: detected=\d+/9 median_lead=-?[\d.]+ false_alarms=\d+ years=1960-2025$"));
+    }
+
+    [TestMethod]
+    public void Scorer_counts_leads_inside_the_window_and_false_alarms_outside()
+    {
+        var folder = TempFolder.Create();
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "observations.csv"),
+                "series_code,series_name,domain,region_code,industry_code,frequency,period,value,unit\n" +
+                string.Join("\n", Enumerable.Range(0, 120).Select(t => $"X,\"x, a series\",macro,,,M,{new DateOnly(2000, 1, 1).AddMonths(t):yyyy-MM-dd},1,u")));
+            var data = DatasetFolder.Load(folder);
+            var reference = new ReferenceCycle([new DateOnly(2005, 1, 1)], [(new DateOnly(2005, 2, 1), new DateOnly(2005, 8, 1))]);
+            var warning = new bool[120];
+            warning[50] = warning[51] = true; // 2004-03: 10 months before the peak
+            warning[100] = true;              // 2008-05: outside window and recession: a false alarm
+            var score = WarningScorer.Score("x", data, warning, reference, new DateOnly(2000, 1, 1));
+            Assert.AreEqual(1, score.Detected);
+            Assert.AreEqual(10.0, score.MedianLead);
+            CollectionAssert.AreEqual(new[] { new DateOnly(2008, 5, 1) }, score.FalseAlarmStarts.ToArray());
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
+    }
+}
