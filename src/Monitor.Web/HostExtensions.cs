@@ -42,7 +42,7 @@ public static class HostExtensions
         var urls = app.Configuration[WebHostDefaults.ServerUrlsKey] ?? "the configured address";
         try
         {
-            _ = app.Services.GetRequiredService<MonitorStore>();
+            app.Services.GetRequiredService<MonitorStore>().EnsureOpen();
             app.Run();
             return 0;
         }

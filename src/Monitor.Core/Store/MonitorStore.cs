@@ -7,11 +7,12 @@ namespace Monitor.Core.Store;
 /// <summary>
 /// The DuckDB store every stage reads from and writes to. One process owns the file; each caller opens its own
 /// connection (connections are not shared across threads) and all of them share the one in-process database.
+/// The file is opened (and the schema applied) on first use, so composing services never touches it.
 /// </summary>
 public sealed class MonitorStore : IDisposable
 {
     private readonly string _connectionString;
-    private readonly DuckDBConnection _keepAlive;
+    private readonly Lazy<DuckDBConnection> _keepAlive;
 
     public MonitorStore(IOptions<StoreOptions> options, IEnumerable<SchemaScript> scripts)
         : this(options.Value, scripts)
@@ -23,17 +24,26 @@ public sealed class MonitorStore : IDisposable
         DatabasePath = ResolvePath(options.Path);
         // An in-memory store is private to this instance; its connections are duplicates of the first one.
         _connectionString = DatabasePath == ":memory:" ? "Data Source=:memory:" : $"Data Source={DatabasePath}";
-        _keepAlive = OpenFirstConnection(options);
-        SchemaMigrator.Apply(_keepAlive, CoreSchema.Scripts.Concat(scripts ?? []));
+        var allScripts = CoreSchema.Scripts.Concat(scripts ?? []).ToList();
+        _keepAlive = new Lazy<DuckDBConnection>(() =>
+        {
+            var connection = OpenFirstConnection(options);
+            SchemaMigrator.Apply(connection, allScripts);
+            return connection;
+        });
     }
 
     /// <summary>The absolute path of the DuckDB file, or ":memory:".</summary>
     public string DatabasePath { get; }
 
+    /// <summary>Opens the database now (a host calls this at start-up to fail early with a clear reason).</summary>
+    public void EnsureOpen() => _ = _keepAlive.Value;
+
     /// <summary>Opens a new connection to the shared database; the caller disposes it.</summary>
     public DuckDBConnection Open()
     {
-        var connection = DatabasePath == ":memory:" ? _keepAlive.Duplicate() : new DuckDBConnection(_connectionString);
+        var first = _keepAlive.Value;
+        var connection = DatabasePath == ":memory:" ? first.Duplicate() : new DuckDBConnection(_connectionString);
         if (connection.State != ConnectionState.Open) connection.Open();
         return connection;
     }
@@ -56,7 +66,10 @@ public sealed class MonitorStore : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void Dispose() => _keepAlive.Dispose();
+    public void Dispose()
+    {
+        if (_keepAlive.IsValueCreated) _keepAlive.Value.Dispose();
+    }
 
     private DuckDBConnection OpenFirstConnection(StoreOptions options)
     {

@@ -18,4 +18,17 @@ public static class CsvField
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Line(IEnumerable<string?> fields) => string.Join(',', fields.Select(Quote));
+
+    /// <summary>Writes one record: fields separated by commas, each quoted as needed, ended by <paramref name="lineEnd"/> (CRLF by default, as RFC 4180 says).</summary>
+    public static void WriteRecord(TextWriter writer, IEnumerable<string?> fields, string lineEnd = "\r\n")
+    {
+        var first = true;
+        foreach (var field in fields)
+        {
+            if (!first) writer.Write(',');
+            writer.Write(Quote(field));
+            first = false;
+        }
+        writer.Write(lineEnd);
+    }
 }

@@ -1,3 +1,4 @@
+using Monitor.Core.Text;
 using System.Text;
 using Monitor.Present.Export;
 using Monitor.Present.Export.Formats;
@@ -23,8 +24,8 @@ public sealed class FormulaInjectionTests
     [TestMethod]
     public void NegativeNumbersStayNumbersInCsv()
     {
-        Assert.AreEqual("-3.5", CsvField.Format(-3.5));
-        Assert.AreEqual("'-3.5", CsvField.Format("-3.5"), "the same characters as text are guarded");
+        Assert.AreEqual("-3.5", CsvValue.Format(-3.5));
+        Assert.AreEqual("'-3.5", CsvValue.Format("-3.5"), "the same characters as text are guarded");
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using Monitor.Core.Text;
 using System.Text;
 
 namespace Monitor.Present.Export.Formats;
@@ -15,7 +16,7 @@ public sealed class CsvExportWriter : IExportRowWriter
         foreach (var row in rows)
         {
             counter.Count(row);
-            CsvField.WriteRecord(writer, row.Select(CsvField.Format));
+            CsvField.WriteRecord(writer, row.Select(CsvValue.Format));
         }
         return counter.Result(Format);
     }

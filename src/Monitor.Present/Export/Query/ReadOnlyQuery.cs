@@ -1,3 +1,4 @@
+using Monitor.Core.Text;
 using System.Data;
 using System.Globalization;
 using DuckDB.NET.Data;
@@ -74,8 +75,8 @@ public sealed class ReadOnlyQuery(MonitorStore store)
         if (reader.IsDBNull(ordinal)) return "";
         var value = reader.GetValue(ordinal);
         return value is DateTime day && type.Equals("Date", StringComparison.OrdinalIgnoreCase)
-            ? CsvField.Format(DateOnly.FromDateTime(day))
-            : CsvField.Format(value);
+            ? CsvValue.Format(DateOnly.FromDateTime(day))
+            : CsvValue.Format(value);
     }
 }
 
