@@ -22,7 +22,9 @@ public sealed class TestStore : IDisposable
     public static TestStore OnDisk(IEnumerable<SchemaScript>? scripts = null)
     {
         var folder = TempFolder.Create();
-        return new(new MonitorStore(new StoreOptions { Path = Path.Combine(folder, "monitor.duckdb"), MemoryLimit = "512MB" }, scripts), folder);
+        var store = new MonitorStore(new StoreOptions { Path = Path.Combine(folder, "monitor.duckdb"), MemoryLimit = "512MB" }, scripts);
+        store.EnsureOpen(); // the file exists (and is held by this process) from here on, as tests expect
+        return new(store, folder);
     }
 
     public void Dispose()
