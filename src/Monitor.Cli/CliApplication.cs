@@ -28,8 +28,9 @@ public static class CliApplication
     private static async Task<int> RunVerbAsync(string[] args, TextWriter output, TextWriter error)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddMonitorCli();
+        // Verbs print their own one-line summary; the shared appsettings' Information level is for the web host's console.
+        builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Logging:LogLevel:Default", "Warning")]);
         if (DatabaseOverride(args) is { } db)
             builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Store:Path", Path.GetFullPath(db))]);
         using var host = builder.Build();
