@@ -48,8 +48,9 @@ public sealed class WarnOptions
     public IReadOnlyList<CompositeDefinition> EffectiveComposites => Composites.Count > 0 ? Composites : DefaultComposites;
 
     /// <summary>
-    /// US leading and coincident composites on FRED-MD series (Conference Board-like components available in FRED-MD);
-    /// ids are SeriesKey.Compose(dataset, code, region, industry), so the manufacturing hours carry their NAICS code.
+    /// US leading and coincident composites on FRED-MD series (Conference Board-like components available in FRED-MD;
+    /// ids are SeriesKey.Compose(dataset, code, region, industry), so the manufacturing hours carry their NAICS code),
+    /// and a leading and a coincident composite on the sample panel's series that are published every month.
     /// </summary>
     public static IReadOnlyList<CompositeDefinition> DefaultComposites { get; } =
     [
@@ -71,6 +72,24 @@ public sealed class WarnOptions
             [
                 new() { SeriesId = "fred_md:PAYEMS" }, new() { SeriesId = "fred_md:W875RX1" },
                 new() { SeriesId = "fred_md:INDPRO" }, new() { SeriesId = "fred_md:CMRMTSPLx" },
+            ],
+        },
+        new()
+        {
+            Code = "leading_cn", Name = "Leading index (China sample)", NameZh = "先行指数（样本）",
+            Components =
+            [
+                new() { SeriesId = "china_sample:PMI_MFG", Difference = true }, new() { SeriesId = "china_sample:M2_YOY", Difference = true },
+                new() { SeriesId = "china_sample:PPI_YOY", Difference = true },
+            ],
+        },
+        new()
+        {
+            Code = "coincident_cn", Name = "Coincident index (China sample)", NameZh = "一致指数（样本）",
+            Components =
+            [
+                new() { SeriesId = "china_sample:PMI_NONMFG", Difference = true }, new() { SeriesId = "china_sample:UNEMP", Difference = true, Inverted = true },
+                new() { SeriesId = "china_sample:CPI_YOY", Difference = true },
             ],
         },
     ];
