@@ -1,3 +1,4 @@
+using Monitor.Present.Charts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,7 @@ public static class EmailServiceCollectionExtensions
             .Validate(o => o.UsesSmtp || !string.IsNullOrWhiteSpace(o.OutboxFolder), "Email:OutboxFolder is needed when no Email:SmtpHost is set")
             .ValidateOnStart();
         services.AddSchema(EmailSchema.Scripts);
+        services.AddMonitorCharts(configuration); // digests embed the same ScottPlot charts as the pages, as PNG
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SubscriptionStore>();
         services.TryAddSingleton<SigningKey>();
