@@ -1,3 +1,4 @@
+using Monitor.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +31,7 @@ public sealed class IndexModel(ApiKeyStore keys) : PageModel
 
     public void OnPostRevoke(long id)
     {
-        Message = keys.Revoke(UserName, id) ? $"已撤销 / revoked: {id}" : $"没有该密钥 / no live key {id}";
+        Message = keys.Revoke(UserName, id) ? $"{HttpContext.T("已撤销", "Revoked")}: {id}" : $"{HttpContext.T("没有该密钥", "No live key")} {id}";
         Load();
     }
 

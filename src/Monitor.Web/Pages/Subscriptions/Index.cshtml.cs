@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Present.Email.Subscriptions;
+using Monitor.Web.Localization;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Subscriptions;
@@ -31,13 +32,13 @@ public sealed class IndexModel(SubscriptionStore subscriptions) : PageModel
             return Page();
         }
         var created = subscriptions.Create(Draft, User.Identity?.Name);
-        Message = $"已订阅 Subscribed: {created.Address} (#{created.SubscriptionId})";
+        Message = $"{HttpContext.T("已订阅", "Subscribed")}: {created.Address} (#{created.SubscriptionId})";
         return RedirectToPage();
     }
 
     public IActionResult OnPostDelete(long id)
     {
-        Message = subscriptions.Delete(id) ? $"已删除 Deleted #{id}" : $"没有此订阅 No subscription #{id}";
+        Message = subscriptions.Delete(id) ? $"{HttpContext.T("已删除", "Deleted")} #{id}" : $"{HttpContext.T("没有此订阅", "No subscription")} #{id}";
         return RedirectToPage();
     }
 }
