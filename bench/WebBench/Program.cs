@@ -49,6 +49,9 @@ try
         Wrk.Run("static copy of overview (Kestrel)", staticHost.Urls.Single() + "/overview.html", null, connections, seconds),
         Wrk.Run("overview /", address + "/", cookie, connections, seconds),
         Wrk.Run($"indicator pages ({sample.Count} rotating)", address + "/", cookie, connections, seconds, script),
+        // What a browser fetches the first time it sees a stamp (afterwards it keeps the versioned image).
+        Wrk.Run("one card chart (versioned SVG)", address + WebUtility.HtmlDecode(Regex.Match(overviewHtml, "<img src=\"(/charts/[^\"]+)\"").Groups[1].Value),
+            cookie, connections, seconds),
     };
     Console.WriteLine($"{"what",-40} {"p50 ms",8} {"p99 ms",8} {"req/s",9} {"errors",7} {"p99 / static",13}");
     foreach (var r in results)

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Hangfire;
 using Microsoft.Extensions.WebEncoders;
 using Monitor.Present.Charts;
+using Monitor.Web.Charts;
 using Monitor.Web.Pages.Alerts;
 using Monitor.Web.Pages.Data;
 using Monitor.Web.Pages.Indicator;
@@ -25,6 +26,7 @@ public static class DashboardExtensions
         // Chinese text is written as characters, not &#x…; entities (still HTML-encoded where it must be).
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<PageCache>();
+        services.AddSingleton<ChartVersion>();
         services.AddSingleton<OverviewQuery>();
         services.AddSingleton<IndicatorQuery>();
         services.AddSingleton<RegionsQuery>();
@@ -54,6 +56,7 @@ public static class DashboardExtensions
     public static WebApplication MapMonitorDashboard(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapMonitorCharts();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HangfireAdminFilter()],

@@ -3,7 +3,7 @@ namespace Monitor.Web.Security;
 /// <summary>Adds CSP, X-Content-Type-Options, frame-ancestors and Referrer-Policy to every response.</summary>
 public static class SecurityHeaders
 {
-    /// <summary>Pages use no inline script or style: charts are inline SVG with presentation attributes only.</summary>
+    /// <summary>Pages use no inline script or style: charts are inline SVG with presentation attributes only, or SVG images from 'self'.</summary>
     public const string PagePolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";

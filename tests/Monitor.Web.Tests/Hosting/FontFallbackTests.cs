@@ -17,6 +17,7 @@ public sealed class FontFallbackTests
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         StringAssert.Contains(html, "id=\"font-notice\"");
         StringAssert.Contains(html, "规模以上工业增加值同比", "the page itself stays Chinese: the reader's browser has its own fonts");
-        StringAssert.Contains(html, "Industrial value added, YoY", "the chart title falls back to English (the card heading stays Chinese)");
+        var chart = await client.GetStringAsync("/charts/series/cn%3Aindustrial_va_yoy.svg?lang=zh");
+        StringAssert.Contains(chart, "Industrial value added, YoY", "the chart title falls back to English (the card heading stays Chinese)");
     }
 }

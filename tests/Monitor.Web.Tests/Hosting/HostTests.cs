@@ -83,7 +83,8 @@ public sealed class HostTests
         var html = await client.GetStringAsync("/");
 
         Assert.IsGreaterThanOrEqualTo(10, CountOf(html, "<article class=\"card\">"));
-        Assert.IsGreaterThanOrEqualTo(11, CountOf(html, "<svg"), "ten or more indicator charts and the warning index");
+        Assert.IsGreaterThanOrEqualTo(10, CountOf(html, "<img src=\"/charts/series/"), "ten or more indicator charts, as cached images");
+        Assert.AreEqual(1, CountOf(html, "<svg"), "the warning index chart, inline");
         StringAssert.Contains(html, "规模以上工业增加值同比");
         StringAssert.Contains(html, "class=\"cell light-red\"");
         StringAssert.Contains(html, "预警指数");

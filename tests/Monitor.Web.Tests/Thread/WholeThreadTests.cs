@@ -31,8 +31,10 @@ public sealed class WholeThreadTests
         var overview = await planner.GetStringAsync("/");
         StringAssert.Contains(overview, "规模以上工业增加值同比增长", "a national indicator by its Chinese name");
         StringAssert.Contains(overview, "城镇调查失业率");
-        StringAssert.Contains(overview, "<svg", "server-rendered ScottPlot charts");
-        Assert.IsGreaterThanOrEqualTo(10, CountOf(overview, "<svg"), "at least ten indicator charts");
+        Assert.IsGreaterThanOrEqualTo(10, CountOf(overview, "<img src=\"/charts/series/"), "at least ten indicator charts");
+        var chart = overview[(overview.IndexOf("<img src=\"/charts/", StringComparison.Ordinal) + 10)..];
+        var svg = await planner.GetStringAsync(System.Net.WebUtility.HtmlDecode(chart[..chart.IndexOf('"')]));
+        StringAssert.StartsWith(svg, "<svg", "server-rendered ScottPlot charts");
         Assert.IsTrue(new[] { "过热", "趋热", "正常", "趋冷", "过冷" }.Count(overview.Contains) >= 3, "signal colours carry their names");
 
         var indicator = await planner.GetAsync("/Indicator?id=" + Uri.EscapeDataString("china_sample:EXPORTS"));
