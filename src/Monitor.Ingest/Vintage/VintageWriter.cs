@@ -1,3 +1,4 @@
+using Monitor.Core.Text;
 using System.Collections.Concurrent;
 using DuckDB.NET.Data;
 using Monitor.Core.Store;
@@ -85,6 +86,11 @@ public sealed class VintageWriter(MonitorStore store, TimeProvider clock)
         catch (InputRejectedException ex)
         {
             sink.Problem(ex.Line, ex.Field, ex.Message);
+            return false;
+        }
+        catch (CsvFormatException ex)
+        {
+            sink.Problem(ex.Line, "record", ex.Message);
             return false;
         }
         catch (Exception ex) when (ex is DuckDBException or IOException or UnauthorizedAccessException)

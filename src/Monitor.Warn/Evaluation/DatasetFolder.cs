@@ -1,3 +1,4 @@
+using Monitor.Core.Text;
 using System.Globalization;
 using System.Text;
 
@@ -32,12 +33,9 @@ public sealed class DatasetFolder
         var path = Path.Combine(folder, "observations.csv");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: not found");
         var rows = new List<(string Code, DateOnly Month, double Value)>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        foreach (var (lineNumber, fields) in CsvLineReader.Records(path))
         {
-            if (lineNumber++ == 0) continue;
-            var fields = SplitCsv(line);
-            if (fields.Count < 9) throw new FormatException($"{path}:{lineNumber}: expected 9 fields, found {fields.Count}");
+            if (fields.Length < 9) throw new FormatException($"{path}:{lineNumber}: expected 9 fields, found {fields.Length}");
             if (fields[5] != "M") continue;
             if (!DateOnly.TryParseExact(fields[6], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
                 throw new FormatException($"{path}:{lineNumber}: period: '{fields[6]}' is not yyyy-MM-dd");
@@ -56,28 +54,5 @@ public sealed class DatasetFolder
             values[((month.Year - start.Year) * 12) + month.Month - start.Month] = value;
         }
         return new DatasetFolder(start, months, series);
-    }
-
-    /// <summary>Splits one RFC 4180 line (quoted fields may hold commas and doubled quotes).</summary>
-    public static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return fields;
     }
 }

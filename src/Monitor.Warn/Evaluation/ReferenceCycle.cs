@@ -1,3 +1,4 @@
+using Monitor.Core.Text;
 using System.Globalization;
 
 namespace Monitor.Warn.Evaluation;
@@ -22,10 +23,10 @@ public sealed record ReferenceCycle(IReadOnlyList<DateOnly> Peaks, IReadOnlyList
 
     public bool InRecession(DateOnly month) => Recessions.Any(r => month >= r.First && month <= r.Last);
 
-    private static IEnumerable<List<string>> Rows(string path)
+    private static IEnumerable<string[]> Rows(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: not found");
-        return File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(DatasetFolder.SplitCsv);
+        return CsvLineReader.Records(path).Select(r => r.Fields);
     }
 
     private static DateOnly Parse(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);

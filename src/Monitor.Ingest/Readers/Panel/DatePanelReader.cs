@@ -1,3 +1,4 @@
+using Monitor.Core.Text;
 using System.Text.RegularExpressions;
 using Monitor.Ingest.Model;
 using Monitor.Ingest.Readers.Text;

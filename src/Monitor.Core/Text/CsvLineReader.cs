@@ -1,18 +1,32 @@
 using System.Text;
-using Monitor.Ingest.Model;
 
-namespace Monitor.Ingest.Readers.Text;
+namespace Monitor.Core.Text;
 
 /// <summary>
 /// Reads RFC 4180 records with the line each starts on, without allocating a string per field: fields are spans over
 /// the line (or over an unescaped copy when the record is quoted). A quote left open at the end of the input is an error.
 /// </summary>
-internal sealed class CsvLineReader(TextReader reader, char separator = ',')
+public sealed class CsvLineReader(TextReader reader, char separator = ',')
 {
     private readonly List<(int Start, int Length)> _fields = new(16);
     private readonly StringBuilder _unquoted = new();
     private string _text = "";
     private long _nextLine = 1;
+
+    /// <summary>Every record of a UTF-8 file after its header, as strings with the line each starts on (blank lines skipped).</summary>
+    public static IEnumerable<(long Line, string[] Fields)> Records(string path)
+    {
+        using var text = new StreamReader(path, Encoding.UTF8);
+        var csv = new CsvLineReader(text);
+        if (!csv.Read()) yield break;
+        while (csv.Read())
+        {
+            if (csv.IsBlank()) continue;
+            var fields = new string[csv.Count];
+            for (var i = 0; i < fields.Length; i++) fields[i] = csv.Text(i);
+            yield return (csv.Line, fields);
+        }
+    }
 
     /// <summary>Line number (1-based) on which the current record starts.</summary>
     public long Line { get; private set; }
@@ -23,7 +37,7 @@ internal sealed class CsvLineReader(TextReader reader, char separator = ',')
 
     public string Text(int index) => this[index].ToString();
 
-    /// <summary>Reads the next record; false at the end. Throws <see cref="InputRejectedException"/> on an unclosed quote.</summary>
+    /// <summary>Reads the next record; false at the end. Throws <see cref="CsvFormatException"/> on an unclosed quote.</summary>
     public bool Read()
     {
         var line = reader.ReadLine();
@@ -77,7 +91,7 @@ internal sealed class CsvLineReader(TextReader reader, char separator = ',')
                 else _unquoted.Append(c);
             }
             if (!inQuotes) break;
-            var next = reader.ReadLine() ?? throw new InputRejectedException(Line, "record", "unclosed quote: the file ends inside a quoted field");
+            var next = reader.ReadLine() ?? throw new CsvFormatException(Line, "unclosed quote: the file ends inside a quoted field");
             _nextLine++;
             _unquoted.Append('\n');
             line = next;
@@ -87,3 +101,8 @@ internal sealed class CsvLineReader(TextReader reader, char separator = ',')
     }
 }
 
+/// <summary>A CSV record that cannot be read (an unclosed quote), with the line it starts on.</summary>
+public sealed class CsvFormatException(long line, string reason) : FormatException(reason)
+{
+    public long Line { get; } = line;
+}
