@@ -49,6 +49,19 @@ public sealed class NoLookAheadTests
     }
 
     [TestMethod]
+    public void Rolling_origins_never_end_on_a_January_interpolated_from_the_February_after_the_cut()
+    {
+        var history = Enumerable.Range(0, 48).Select(t => t % 12 == 0 ? double.NaN : 100.0 + t).ToArray();
+        var prepared = PreparedSeries.From(new SeriesInput("s", history, 0), 12);
+
+        Assert.AreEqual(47, prepared.Values.Length, "the leading January is trimmed");
+        Assert.IsFalse(prepared.Observed[35], "grid index 36, a January, is prepared index 35");
+        Assert.AreEqual(35, prepared.CutWithoutLookAhead(36), "a cut ending on the interpolated January moves before it");
+        Assert.AreEqual(35, prepared.CutWithoutLookAhead(35), "a cut ending on a published December stays");
+        Assert.AreEqual(37, prepared.CutWithoutLookAhead(37), "a cut ending on the Jan–Feb value stays");
+    }
+
+    [TestMethod]
     public void Backtest_forecasts_ignore_the_test_split()
     {
         var sample = McompSample.EveryKth(40);
