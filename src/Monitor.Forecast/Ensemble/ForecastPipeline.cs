@@ -40,7 +40,7 @@ public sealed class ForecastPipeline(PipelineSettings settings)
             var cuts = new List<double[]>();
             for (var i = 0; i < series.Count; i++)
             {
-                var cut = series[i].Values.Length - horizon - origin * stride;
+                var cut = series[i].CutWithoutLookAhead(series[i].Values.Length - horizon - origin * stride);
                 if (cut < settings.MinimumTrainLength) continue;
                 included.Add(i);
                 cuts.Add(series[i].Values[..cut]);

@@ -42,19 +42,30 @@ public static class MemberForecasts
     private static double[]?[] Global(AdjustedHistory[] histories, IReadOnlyList<int?> cyclePositions, int seasonLength, int horizon,
         GlobalModelSettings settings, Action<GlobalLagModel>? trained)
     {
-        var windows = histories.Select((h, i) => new SeriesWindow(h.Adjusted, cyclePositions[i])).ToList();
+        var offsets = histories.Select(h => PositiveOffset(h.Adjusted)).ToArray();
+        var windows = histories.Select((h, i) => new SeriesWindow(offsets[i] == 0 ? h.Adjusted : h.Adjusted.Select(v => v + offsets[i]).ToArray(), cyclePositions[i])).ToList();
         try
         {
             var model = new GlobalLagModel(seasonLength, horizon, settings);
             model.Train(windows);
             trained?.Invoke(model);
-            return model.Predict(windows).Select((f, i) => f is not null && f.All(double.IsFinite) ? histories[i].Reseasonalise(f) : null).ToArray();
+            return model.Predict(windows)
+                .Select((f, i) => f is not null && f.All(double.IsFinite) ? histories[i].Reseasonalise(f.Select(v => v - offsets[i]).ToArray()) : null)
+                .ToArray();
         }
         catch (InvalidOperationException)
         {
             return new double[]?[histories.Length];
         }
     }
+
+    /// <summary>
+    /// The global model works on log ratios, so a history with zeros or negatives (growth rates) is lifted until its minimum
+    /// is 1 (histories are scaled to mean absolute value 1, so this is one typical magnitude) and its forecasts lowered back.
+    /// The offset comes from the history itself, so a cut history never sees a later value.
+    /// </summary>
+    internal static double PositiveOffset(double[] adjusted) =>
+        adjusted.Length == 0 || adjusted.Min() > 0 || !adjusted.All(double.IsFinite) ? 0 : 1 - adjusted.Min();
 
     private static double[]? Safe(Func<double[]> forecast)
     {

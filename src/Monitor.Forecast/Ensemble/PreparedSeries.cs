@@ -6,8 +6,9 @@ namespace Monitor.Forecast.Ensemble;
 /// </summary>
 public sealed class PreparedSeries
 {
-    private PreparedSeries(SeriesInput input, double[] values, double scale, int? firstCyclePosition, string? fallbackReason)
+    private PreparedSeries(SeriesInput input, double[] values, double scale, int? firstCyclePosition, string? fallbackReason, bool[]? observed = null)
     {
+        Observed = observed ?? values.Select(_ => true).ToArray();
         Input = input;
         Values = values;
         Scale = scale;
@@ -22,6 +23,19 @@ public sealed class PreparedSeries
     public double[] Values { get; }
 
     public double Scale { get; }
+
+    /// <summary>Per value of <see cref="Values"/>: true when it was published, false when it was interpolated.</summary>
+    public bool[] Observed { get; }
+
+    /// <summary>
+    /// Length of a history cut at <paramref name="cut"/> that does not end on an interpolated value: such a value was
+    /// made from the next published one, which lies after the cut.
+    /// </summary>
+    public int CutWithoutLookAhead(int cut)
+    {
+        while (cut > 0 && !Observed[cut - 1]) cut--;
+        return cut;
+    }
 
     public int? FirstCyclePosition { get; }
 
@@ -45,7 +59,8 @@ public sealed class PreparedSeries
         string? reason = null;
         if (scaled.Length < 3) reason = $"only {scaled.Length} value(s): naive";
         else if (scaled.Max() - scaled.Min() <= 1e-12) reason = "constant series: naive";
-        return new PreparedSeries(input, scaled, scale, cycle, reason);
+        var observed = raw[first..(last + 1)].Select(double.IsFinite).ToArray();
+        return new PreparedSeries(input, scaled, scale, cycle, reason, observed);
     }
 
     /// <summary>Linear interpolation of interior NaN values (the ends are finite).</summary>

@@ -3,7 +3,10 @@ using Monitor.Forecast.Ensemble;
 
 namespace Monitor.Forecast.Store;
 
-/// <summary>Writes one series' forecasts, backtest accuracy and one-step history in one transaction (all or nothing).</summary>
+/// <summary>
+/// Writes one series' forecasts, backtest accuracy and one-step history in one transaction (all or nothing). Periods the
+/// series never publishes (merged Jan–Feb releases) get no forecast row; step counts the releases ahead.
+/// </summary>
 internal static class ForecastWriter
 {
     public const string ModelVersion = "forecast-1";
@@ -13,13 +16,17 @@ internal static class ForecastWriter
     {
         using var transaction = connection.BeginTransaction();
         var id = forecast.Id;
+        var neverPublished = grid.NeverPublished();
         using (var appender = connection.CreateAppender("forecasts"))
         {
+            var step = 0;
             for (var k = 0; k < forecast.Point.Length; k++)
             {
+                var index = grid.Values.Length + k;
+                if (grid.CyclePosition(index) is { } position && neverPublished.Contains(position)) continue;
                 appender.CreateRow()
                     .AppendValue(runId).AppendValue(id).AppendValue(forecast.Model).AppendValue(ModelVersion)
-                    .AppendValue(grid.LastPeriod).AppendValue(vintage).AppendValue(k + 1).AppendValue(grid.Period(grid.Values.Length + k))
+                    .AppendValue(grid.LastPeriod).AppendValue(vintage).AppendValue(++step).AppendValue(grid.Period(index))
                     .AppendValue(forecast.Point[k]).AppendValue(forecast.Lo80[k]).AppendValue(forecast.Hi80[k])
                     .AppendValue(forecast.Lo95[k]).AppendValue(forecast.Hi95[k]).AppendValue(forecast.FallbackReason)
                     .EndRow();

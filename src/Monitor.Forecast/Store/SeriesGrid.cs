@@ -17,6 +17,32 @@ public sealed record SeriesGrid(DateOnly FirstPeriod, double[] Values, Frequency
         _ => null,
     };
 
+    /// <summary>
+    /// Calendar positions (month − 1, quarter − 1) never published although the history passes them in at least two years,
+    /// e.g. January where NBS releases January and February together. They are filled for modelling like any interior gap,
+    /// but no forecast is written for them: that value will never be released.
+    /// </summary>
+    public IReadOnlySet<int> NeverPublished()
+    {
+        var result = new HashSet<int>();
+        if (FirstCyclePosition is not { } first) return result;
+        var seasonLength = Frequency.SeasonLength();
+        var seen = new int[seasonLength];
+        var published = new bool[seasonLength];
+        for (var i = 0; i < Values.Length; i++)
+        {
+            var position = (first + i) % seasonLength;
+            seen[position]++;
+            published[position] |= double.IsFinite(Values[i]);
+        }
+        for (var position = 0; position < seasonLength; position++)
+            if (seen[position] >= 2 && !published[position]) result.Add(position);
+        return result;
+    }
+
+    /// <summary>Calendar position of grid index <paramref name="index"/> (may lie beyond the history), or null.</summary>
+    public int? CyclePosition(int index) => FirstCyclePosition is { } first ? (first + index) % Frequency.SeasonLength() : null;
+
     /// <summary>Places observations on the grid from the first to the last period; periods with no value become NaN.</summary>
     public static SeriesGrid From(IReadOnlyList<Observation> observations, Frequency frequency)
     {

@@ -27,6 +27,41 @@ public sealed class NoLookAheadTests
     }
 
     [TestMethod]
+    public void One_step_forecasts_of_a_series_without_January_never_use_the_value_they_predict()
+    {
+        var random = new Random(3);
+        var history = Enumerable.Range(0, 84).Select(t => t % 12 == 0 ? double.NaN : 100 + t * 0.3 + 4 * Math.Sin(t * Math.PI / 6) + random.NextDouble()).ToArray();
+        var backtest = new OneStepBacktest(["theta", "damped"], 12);
+        var before = backtest.Run(history, 36);
+        foreach (var changedIndex in new[] { 61, 62, 73 })
+        {
+            var perturbed = (double[])history.Clone();
+            for (var t = changedIndex; t < perturbed.Length; t++) perturbed[t] *= 3;
+            var after = backtest.Run(perturbed, 36);
+            foreach (var (b, a) in before.Zip(after).Where(p => p.First.Index <= changedIndex))
+            {
+                Assert.AreEqual(b.Expected, a.Expected, 1e-12, $"index {b.Index}, changed from {changedIndex}");
+                Assert.AreEqual(b.Lo95, a.Lo95, 1e-12, $"index {b.Index}, changed from {changedIndex}");
+            }
+        }
+        Assert.HasCount(33, before, "36 periods minus the three unpublished Januaries");
+        Assert.IsFalse(before.Any(o => o.Index % 12 == 0), "no one-step forecast for a January that is never published");
+    }
+
+    [TestMethod]
+    public void Rolling_origins_never_end_on_a_January_interpolated_from_the_February_after_the_cut()
+    {
+        var history = Enumerable.Range(0, 48).Select(t => t % 12 == 0 ? double.NaN : 100.0 + t).ToArray();
+        var prepared = PreparedSeries.From(new SeriesInput("s", history, 0), 12);
+
+        Assert.AreEqual(47, prepared.Values.Length, "the leading January is trimmed");
+        Assert.IsFalse(prepared.Observed[35], "grid index 36, a January, is prepared index 35");
+        Assert.AreEqual(35, prepared.CutWithoutLookAhead(36), "a cut ending on the interpolated January moves before it");
+        Assert.AreEqual(35, prepared.CutWithoutLookAhead(35), "a cut ending on a published December stays");
+        Assert.AreEqual(37, prepared.CutWithoutLookAhead(37), "a cut ending on the Jan–Feb value stays");
+    }
+
+    [TestMethod]
     public void Backtest_forecasts_ignore_the_test_split()
     {
         var sample = McompSample.EveryKth(40);

@@ -46,10 +46,29 @@ public sealed class ForecastJobTests
         Assert.AreEqual(1L, Scalar(test.Store, "SELECT count(*) FROM forecast_models WHERE frequency = 'M'"));
     }
 
+    [TestMethod]
+    public void Series_without_January_get_the_full_ensemble_and_no_January_forecast()
+    {
+        using var test = TestStore.OnDisk(ForecastServiceCollectionExtensions.Schema);
+        for (var s = 0; s < 6; s++) AddMonthlySeries(test.Store, $"test:s{s}", 84, s, withJanuary: s % 2 == 0, level: s < 3 ? 100 : -15 - 10 * s);
+        var result = new ForecastJob(test.Store, new SeriesReader(test.Store), Options.Create(new ForecastOptions()), TimeProvider.System).Run();
+
+        Assert.AreEqual(6, result.SeriesWritten, result.Summary);
+        Assert.AreEqual(0L, Scalar(test.Store, "SELECT count(*) FROM forecasts WHERE fallback_reason IS NOT NULL"),
+            "merged Jan–Feb releases and growth rates below zero keep every member, the global LightGbm too");
+        Assert.AreEqual(0L, Scalar(test.Store, "SELECT count(*) FROM forecasts WHERE series_id IN ('test:s1', 'test:s3', 'test:s5') AND month(period) = 1"));
+        Assert.AreEqual(16L, Scalar(test.Store, "SELECT count(*) FROM forecasts WHERE series_id = 'test:s1'"), "18 months ahead minus two Januaries");
+        Assert.AreEqual(16, Scalar(test.Store, "SELECT max(step) FROM forecasts WHERE series_id = 'test:s1'"), "steps count releases");
+        Assert.AreEqual(new DateOnly(2025, 2, 1), Scalar(test.Store, "SELECT period FROM forecasts WHERE series_id = 'test:s1' AND step = 1"));
+        Assert.AreEqual(2L, Scalar(test.Store, "SELECT count(*) FROM forecasts WHERE series_id = 'test:s0' AND month(period) = 1"), "published Januaries are forecast");
+        Assert.AreEqual(0L, Scalar(test.Store, "SELECT count(*) FROM one_step_forecasts WHERE series_id = 'test:s1' AND month(period) = 1"));
+    }
+
     private static ForecastJob NewJob(MonitorStore store) =>
         new(store, new SeriesReader(store), Options.Create(new ForecastOptions { Candidates = ["theta", "damped"] }), TimeProvider.System);
 
-    private static void AddMonthlySeries(MonitorStore store, string id, int months, int seed)
+    /// <summary>A trending seasonal monthly series ending 2024-12; with a low level it dips below zero like a growth rate.</summary>
+    private static void AddMonthlySeries(MonitorStore store, string id, int months, int seed, bool withJanuary = true, double level = 100)
     {
         using var connection = store.Open();
         Execute(connection, "INSERT INTO series (series_id, dataset, code, name, domain, frequency) VALUES ($1, 'test', $2, $2, 'macro', 'M')", id, id[5..]);
@@ -57,7 +76,8 @@ public sealed class ForecastJobTests
         var start = new DateOnly(2025, 1, 1).AddMonths(-months);
         for (var t = 0; t < months; t++)
         {
-            var value = 100 + seed * 10 + t * 0.4 + 5 * Math.Sin(t * Math.PI / 6) + ((t * 7 + seed) % 5) * 0.3;
+            if (!withJanuary && start.AddMonths(t).Month == 1) continue;
+            var value = level + seed * 10 + t * 0.4 + 5 * Math.Sin(t * Math.PI / 6) + ((t * 7 + seed) % 5) * 0.3;
             appender.CreateRow().AppendValue(id).AppendValue(start.AddMonths(t)).AppendValue(value).AppendValue(FirstVintage).AppendNullValue().AppendValue(1L).EndRow();
         }
     }
