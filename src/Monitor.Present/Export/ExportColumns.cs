@@ -33,7 +33,7 @@ public static class ExportColumns
         new("model_version", ColumnKind.Text, "模型版本", "model version"),
         new("train_end", ColumnKind.Date, "训练截止期", "last period used for training"),
         new("vintage", ColumnKind.Timestamp, "数据版本时间", "vintage: latest time the data used became known"),
-        new("step", ColumnKind.Integer, "预测步长", "horizon step (1 = next period)"),
+        new("step", ColumnKind.Integer, "预测步长（第几次发布）", "horizon step in releases ahead (1 = next published period; months never published, such as a merged January, are skipped)"),
         new("period", ColumnKind.Date, "预测期", "forecast period (first day)"),
         new("point", ColumnKind.Number, "预测值", "point forecast"),
         new("lo80", ColumnKind.Number, "80%下限", "80 % interval, lower bound"),
