@@ -7,30 +7,12 @@ using Monitor.Testing;
 namespace Monitor.Present.Tests.Export;
 
 [TestClass]
-public sealed class CliVerbTests
+public sealed class CliVerbTests : SmallFixtureTest
 {
-    private TestStore _store = null!;
-    private string _folder = null!;
-
-    [TestInitialize]
-    public void Start()
-    {
-        _store = TestStore.InMemory();
-        ForecastFixture.Small(_store.Store);
-        _folder = TempFolder.Create();
-    }
-
-    [TestCleanup]
-    public void Stop()
-    {
-        _store.Dispose();
-        TempFolder.Delete(_folder);
-    }
-
     [TestMethod]
     public async Task ExportWritesTheFileAndPrintsOneLine()
     {
-        var path = Path.Combine(_folder, "regional.json");
+        var path = Path.Combine(Folder, "regional.json");
         var output = new StringWriter();
 
         var code = await Export(output, "--format", "json", "--out", path, "--domain", "regional");
@@ -80,10 +62,10 @@ public sealed class CliVerbTests
         Assert.AreEqual("n\r\n2\r\n", await QueryText("WITH r AS (SELECT DISTINCT run_id FROM forecast_accuracy) SELECT count(*) AS n FROM r"));
 
     private Task<int> Export(TextWriter output, params string[] args) =>
-        new ExportCommand(new ForecastExporter(_store.Store, TimeProvider.System)).RunAsync(new CommandLineArgs(args), output, CancellationToken.None);
+        new ExportCommand(new ForecastExporter(Store, TimeProvider.System)).RunAsync(new CommandLineArgs(args), output, CancellationToken.None);
 
     private Task<int> Query(TextWriter output, string sql) =>
-        new QueryCommand(new ReadOnlyQuery(_store.Store)).RunAsync(new CommandLineArgs([sql]), output, CancellationToken.None);
+        new QueryCommand(new ReadOnlyQuery(Store)).RunAsync(new CommandLineArgs([sql]), output, CancellationToken.None);
 
     private async Task<string> QueryText(string sql)
     {

@@ -5,26 +5,8 @@ using Monitor.Testing;
 namespace Monitor.Present.Tests.Export;
 
 [TestClass]
-public sealed class FilterTests
+public sealed class FilterTests : SmallFixtureTest
 {
-    private TestStore _store = null!;
-    private string _folder = null!;
-
-    [TestInitialize]
-    public void Start()
-    {
-        _store = TestStore.InMemory();
-        ForecastFixture.Small(_store.Store);
-        _folder = TempFolder.Create();
-    }
-
-    [TestCleanup]
-    public void Stop()
-    {
-        _store.Dispose();
-        TempFolder.Delete(_folder);
-    }
-
     [TestMethod]
     public void DomainRegionAndIndustryNarrowTheSeries()
     {
@@ -60,8 +42,8 @@ public sealed class FilterTests
 
     private List<List<string>> Rows(ExportFilter filter)
     {
-        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".csv");
-        new ForecastExporter(_store.Store, TimeProvider.System).ExportToFile(ExportFormat.Csv, filter, path);
+        var path = Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".csv");
+        new ForecastExporter(Store, TimeProvider.System).ExportToFile(ExportFormat.Csv, filter, path);
         return ExportReadBack.Csv(File.ReadAllText(path, Encoding.UTF8)).Skip(1).ToList();
     }
 }

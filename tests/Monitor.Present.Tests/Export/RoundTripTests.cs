@@ -7,32 +7,19 @@ using Monitor.Testing;
 namespace Monitor.Present.Tests.Export;
 
 [TestClass]
-public sealed class RoundTripTests
+public sealed class RoundTripTests : SmallFixtureTest
 {
-    private TestStore _store = null!;
-    private string _folder = null!;
     private ForecastExporter _exporter = null!;
 
-    [TestInitialize]
-    public void Start()
-    {
-        _store = TestStore.OnDisk();
-        ForecastFixture.Small(_store.Store);
-        _folder = TempFolder.Create();
-        _exporter = new ForecastExporter(_store.Store, TimeProvider.System);
-    }
+    protected override bool OnDisk => true;
 
-    [TestCleanup]
-    public void Stop()
-    {
-        _store.Dispose();
-        TempFolder.Delete(_folder);
-    }
+    [TestInitialize]
+    public void Start() => _exporter = new ForecastExporter(Store, TimeProvider.System);
 
     [TestMethod]
     public void CsvStartsWithBomAndReadsBackChineseNamesAndIntervals()
     {
-        var path = Path.Combine(_folder, "f.csv");
+        var path = Path.Combine(Folder, "f.csv");
         var result = _exporter.ExportToFile(ExportFormat.Csv, ExportFilter.All, path);
 
         var bytes = File.ReadAllBytes(path);
@@ -58,7 +45,7 @@ public sealed class RoundTripTests
     [TestMethod]
     public void XlsxHasChineseSheetsTypedCellsAndFormats()
     {
-        var path = Path.Combine(_folder, "f.xlsx");
+        var path = Path.Combine(Folder, "f.xlsx");
         _exporter.ExportToFile(ExportFormat.Xlsx, ExportFilter.All, path);
 
         CollectionAssert.AreEqual(new[] { "预测", "说明" }, ExportReadBack.XlsxSheetNames(path).ToArray());
@@ -85,7 +72,7 @@ public sealed class RoundTripTests
     [TestMethod]
     public void XlsxIsAValidSpreadsheetPackage()
     {
-        var path = Path.Combine(_folder, "valid.xlsx");
+        var path = Path.Combine(Folder, "valid.xlsx");
         _exporter.ExportToFile(ExportFormat.Xlsx, ExportFilter.All, path);
 
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
@@ -97,10 +84,10 @@ public sealed class RoundTripTests
     [TestMethod]
     public void ParquetReadsBackWithDuckDbTypes()
     {
-        var path = Path.Combine(_folder, "it's.parquet");
+        var path = Path.Combine(Folder, "it's.parquet");
         var result = _exporter.ExportToFile(ExportFormat.Parquet, ExportFilter.All, path);
 
-        using var connection = _store.Store.Open();
+        using var connection = Store.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT name_zh, period, point, lo95, hi80, smape, typeof(period) FROM read_parquet({Monitor.Core.Store.SqlIdentifier.Literal(path)}) WHERE series_id = 'prov:gdp:44' AND step = 2";
         using var reader = command.ExecuteReader();
@@ -120,7 +107,7 @@ public sealed class RoundTripTests
     [TestMethod]
     public void JsonGroupsStepsUnderEachSeries()
     {
-        var path = Path.Combine(_folder, "f.json");
+        var path = Path.Combine(Folder, "f.json");
         _exporter.ExportToFile(ExportFormat.Json, ExportFilter.All, path);
 
         using var json = JsonDocument.Parse(File.ReadAllText(path, Encoding.UTF8));
@@ -142,12 +129,12 @@ public sealed class RoundTripTests
     [TestMethod]
     public void ExistingFileIsKeptWhenTheExportFails()
     {
-        var path = Path.Combine(_folder, "keep.csv");
+        var path = Path.Combine(Folder, "keep.csv");
         File.WriteAllText(path, "earlier export");
 
         Assert.ThrowsExactly<ArgumentException>(() => _exporter.ExportToFile(ExportFormat.Csv, new ExportFilter { Domains = ["nonsense"] }, path));
 
         Assert.AreEqual("earlier export", File.ReadAllText(path));
-        Assert.AreEqual(1, Directory.GetFiles(_folder).Length, "no partial file is left behind");
+        Assert.AreEqual(1, Directory.GetFiles(Folder).Length, "no partial file is left behind");
     }
 }
