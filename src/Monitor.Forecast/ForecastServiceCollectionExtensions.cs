@@ -20,7 +20,7 @@ public static class ForecastServiceCollectionExtensions
         services.AddOptions<ForecastOptions>().Bind(configuration.GetSection(ForecastOptions.Section));
         services.AddSingleton<ForecastJob>();
         services.AddSingleton<IMonitorJob>(sp => sp.GetRequiredService<ForecastJob>());
-        services.AddSingleton<ICliCommand, ForecastCommand>();
+        RunJobCommand.Register(services, "forecast", JobKeys.Forecast, "forecast   (re-forecasts every series whose data changed since its last forecast)");
         services.AddSingleton<ICliCommand, BacktestCommand>();
         services.AddSchema(Schema);
         return services;

@@ -25,7 +25,7 @@ public static class WarnServiceCollectionExtensions
         services.TryAddSingleton<WarnInputReader>();
         services.TryAddSingleton<AlertStore>();
         services.AddSingleton<IMonitorJob, WarnJob>();
-        services.AddSingleton<ICliCommand, WarnCommand>();
+        RunJobCommand.Register(services, "warn", JobKeys.Warn, "warn    run the early-warning stage now (anomalies, lights, composites, alerts)");
         services.AddSingleton<ICliCommand, EvaluateWarningsCommand>();
         return services;
     }

@@ -44,7 +44,8 @@ public static class EmailServiceCollectionExtensions
             return options.Value.UsesSmtp ? new SmtpMailTransport(options) : new EmlFileTransport(options);
         });
         services.AddSingleton<IMonitorJob, EmailDigestJob>();
-        services.AddSingleton<ICliCommand, EmailDigestCommand>();
+        RunJobCommand.Register(services, "email-digest", JobKeys.EmailDigest,
+            "email-digest                send the e-mail digests due now and retry the outbox (what the every-minute job does)");
         return services;
     }
 }
