@@ -54,7 +54,9 @@ public sealed class DashboardBrowserTests
     {
         var image = page.Locator($"#headlines article.card img[alt^='{seriesName} ']");
         Assert.AreEqual(1, await image.CountAsync(), $"one card chart is announced as {seriesName}");
-        Assert.IsTrue(await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the browser loaded and drew the chart");
+        // The image may still be downloading right after a navigation: wait for its load (or error) before judging it.
+        const string loaded = "img => img.complete ? img.naturalWidth > 0 : new Promise(done => { img.addEventListener('load', () => done(img.naturalWidth > 0)); img.addEventListener('error', () => done(false)); })";
+        Assert.IsTrue(await image.EvaluateAsync<bool>(loaded), "the browser loaded and drew the chart");
         var response = await page.APIRequest.GetAsync(await image.GetAttributeAsync("src") ?? "");
         Assert.AreEqual(200, response.Status);
         return await response.TextAsync();
