@@ -18,9 +18,9 @@ public static class CliExtensions
     {
         AppSettings.AddShippedDefaults(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddMonitorStore(builder.Configuration);
-        builder.Services.AddSingleton<ICliCommand, SamplesCommand>();
-        builder.Services.AddSingleton<ICliCommand, ServeCommand>();
-        builder.Services.AddSingleton<ICliCommand, StatusCommand>();
+        builder.Services.AddCliVerb<SamplesCommand>();
+        builder.Services.AddCliVerb<ServeCommand>();
+        builder.Services.AddCliVerb<StatusCommand>();
         builder.Services.AddMonitorIngest(builder.Configuration);
         builder.Services.AddMonitorEmail(builder.Configuration);
         builder.Services.AddMonitorForecast(builder.Configuration);

@@ -1,20 +1,105 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
 using Monitor.Core.Cli;
-using Monitor.Web;
 
 namespace Monitor.Cli;
 
-/// <summary><c>monitor serve [--db FILE] [--urls URL]</c>: runs the web host and job server, as command 1 of the README does.</summary>
-internal sealed class ServeCommand : ICliCommand
+/// <summary>
+/// <c>monitor serve [--urls URL] [--db FILE]</c>: runs the web host (dashboard, API, job server) as a child process.
+/// The command line has no compile-time dependency on Monitor.Web (so it carries no ASP.NET Core, Hangfire or Scalar):
+/// it starts the web app's own build output, found through <c>MONITOR_WEB_HOST</c> (Monitor.Web.dll or its folder) or
+/// else the path recorded at build time (Monitor.Cli.csproj references Monitor.Web for build order only). The child
+/// shares this console and working directory, Ctrl+C and SIGTERM reach it, and its exit code is returned.
+/// </summary>
+internal sealed class ServeCommand : ICliVerb
 {
-    public string Name => "serve";
+    public const string WebHostVariable = "MONITOR_WEB_HOST";
 
-    public string Usage => "serve [--db FILE] [--urls URL]   run the dashboard and the job server";
-
-    public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Define() => new("serve", "run the dashboard, the API and the job server (the Monitor.Web host) until stopped")
     {
-        var hostArgs = new List<string>();
-        if (args.Get("urls") is { } urls) hostArgs.Add($"--urls={urls}");
-        if (args.Get("db") is { } db) hostArgs.Add($"--Store:Path={Path.GetFullPath(db)}");
-        return Task.FromResult(MonitorWebHost.Run([.. hostArgs]));
+        new Option<string>("--urls") { Description = "addresses to listen on, e.g. http://127.0.0.1:5080", HelpName = "URL" },
+    };
+
+    public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var webHost = LocateWebHost();
+        if (webHost is null)
+        {
+            await args.Error.WriteLineAsync($"monitor serve: the web host (Monitor.Web.dll) is not built; run `dotnet build src/Monitor.Web` or set {WebHostVariable}");
+            return 1;
+        }
+        using var child = Process.Start(StartInfo(webHost, args))!;
+        using var forward = ForwardStopSignals(child);
+        try
+        {
+            await child.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Stop(child);
+            await child.WaitForExitAsync(CancellationToken.None);
+        }
+        return child.ExitCode;
+    }
+
+    /// <summary><c>dotnet Monitor.Web.dll --urls=… --Store:Path=…</c>, inheriting this process's console and environment.</summary>
+    private static ProcessStartInfo StartInfo(string webHost, CommandLineArgs args)
+    {
+        var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false };
+        start.ArgumentList.Add(webHost);
+        if (args.Get("urls") is { } urls) start.ArgumentList.Add($"--urls={urls}");
+        if (args.Database is { } db) start.ArgumentList.Add($"--Store:Path={Path.GetFullPath(db)}");
+        return start;
+    }
+
+    internal static string? LocateWebHost()
+    {
+        var configured = Environment.GetEnvironmentVariable(WebHostVariable);
+        var candidate = configured is { Length: > 0 }
+            ? Directory.Exists(configured) ? Path.Combine(configured, "Monitor.Web.dll") : configured
+            : typeof(ServeCommand).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "MonitorWebHost")?.Value;
+        return candidate is not null && File.Exists(candidate) ? Path.GetFullPath(candidate) : null;
+    }
+
+    /// <summary>The dotnet host running this process (so the child uses the same runtime), else the one on PATH.</summary>
+    private static string DotnetHost() =>
+        Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+
+    /// <summary>
+    /// Ctrl+C reaches the child through the terminal already; this process only waits for it. SIGTERM (a service
+    /// manager's stop) is passed on, so the host shuts down gracefully.
+    /// </summary>
+    private static IDisposable ForwardStopSignals(Process child)
+    {
+        ConsoleCancelEventHandler wait = (_, e) => e.Cancel = true;
+        Console.CancelKeyPress += wait;
+        var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            Stop(child);
+        });
+        return new Unsubscribe(() =>
+        {
+            Console.CancelKeyPress -= wait;
+            term.Dispose();
+        });
+    }
+
+    private static void Stop(Process child)
+    {
+        if (child.HasExited) return;
+        if (OperatingSystem.IsWindows() || Kill(child.Id, Sigterm) != 0) child.Kill(entireProcessTree: true);
+    }
+
+    private const int Sigterm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    private sealed class Unsubscribe(Action action) : IDisposable
+    {
+        public void Dispose() => action();
     }
 }

@@ -20,8 +20,8 @@ public static class ForecastServiceCollectionExtensions
         services.AddOptions<ForecastOptions>().Bind(configuration.GetSection(ForecastOptions.Section));
         services.AddSingleton<ForecastJob>();
         services.AddSingleton<IMonitorJob>(sp => sp.GetRequiredService<ForecastJob>());
-        RunJobCommand.Register(services, "forecast", JobKeys.Forecast, "forecast   (re-forecasts every series whose data changed since its last forecast)");
-        services.AddSingleton<ICliCommand, BacktestCommand>();
+        RunJobCommand.Register(services, "forecast", JobKeys.Forecast, "re-forecast every series whose data changed since its last forecast");
+        services.AddCliVerb<BacktestCommand>();
         services.AddSchema(Schema);
         return services;
     }

@@ -30,8 +30,8 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<HttpFetcher>();
         services.TryAddSingleton<SourceRunner>();
         services.TryAddSingleton<SeriesDeriver>();
-        services.AddSingleton<ICliCommand, IngestCommand>();
-        services.AddSingleton<ICliCommand, DeriveCommand>();
+        services.AddCliVerb<IngestCommand>();
+        services.AddCliVerb<DeriveCommand>();
 
         // One job per source, known at start-up so that the job registrar can schedule each.
         var sources = section.Get<IngestOptions>()?.Sources ?? [];

@@ -25,8 +25,8 @@ public static class WarnServiceCollectionExtensions
         services.TryAddSingleton<WarnInputReader>();
         services.TryAddSingleton<AlertStore>();
         services.AddSingleton<IMonitorJob, WarnJob>();
-        RunJobCommand.Register(services, "warn", JobKeys.Warn, "warn    run the early-warning stage now (anomalies, lights, composites, alerts)");
-        services.AddSingleton<ICliCommand, EvaluateWarningsCommand>();
+        RunJobCommand.Register(services, "warn", JobKeys.Warn, "run the early-warning stage now (anomalies, lights, composites, turning points, alerts)");
+        services.AddCliVerb<EvaluateWarningsCommand>();
         return services;
     }
 }

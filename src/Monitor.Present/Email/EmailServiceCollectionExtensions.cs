@@ -45,7 +45,7 @@ public static class EmailServiceCollectionExtensions
         });
         services.AddSingleton<IMonitorJob, EmailDigestJob>();
         RunJobCommand.Register(services, "email-digest", JobKeys.EmailDigest,
-            "email-digest                send the e-mail digests due now and retry the outbox (what the every-minute job does)");
+            "send the e-mail digests due now and retry the outbox (what the every-minute job does)");
         return services;
     }
 }

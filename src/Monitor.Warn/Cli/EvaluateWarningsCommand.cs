@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Cli;
@@ -9,11 +10,21 @@ namespace Monitor.Warn.Cli;
 /// <c>monitor evaluate-warnings</c>: scores the leading composite's warnings (pseudo-real-time) against NBER peaks since
 /// 1960 on FRED-MD, beside the yield-curve and Sahm rules; the last line is the overall summary of the composite.
 /// </summary>
-public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICliCommand
+public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICliVerb
 {
-    public string Name => "evaluate-warnings";
-
-    public string Usage => "evaluate-warnings --datasets DIR [--dataset fred_md] [--reference business_cycles] [--from 1960-01-01] [--percentile 25] [--persistence 3] [--curve-below-bp 75] [--min-history 36] [--breadth 50] [--no-hysteresis]";
+    public static Command Define() => new("evaluate-warnings", "score the warning rules against NBER recessions on FRED-MD; the last line is `overall: …`")
+    {
+        new Option<string>("--datasets") { Required = true, Description = "the shared datasets folder", HelpName = "DIR" },
+        new Option<string>("--dataset") { Description = "dataset folder with the indicators", DefaultValueFactory = _ => "fred_md" },
+        new Option<string>("--reference") { Description = "dataset folder with the reference cycle", DefaultValueFactory = _ => "business_cycles" },
+        new Option<string>("--from") { Description = "first month scored (yyyy-MM-dd)", DefaultValueFactory = _ => "1960-01-01" },
+        new Option<int>("--percentile") { Description = "percentile a component must fall below" },
+        new Option<int>("--persistence") { Description = "months the signal must persist" },
+        new Option<int>("--curve-below-bp") { Description = "yield-curve spread threshold in basis points (negative: off)" },
+        new Option<int>("--min-history") { Description = "months of history before a percentile is trusted" },
+        new Option<int>("--breadth") { Description = "percent of components that must agree" },
+        new Option<bool>("--no-hysteresis") { Description = "end a warning as soon as the rule stops firing" },
+    };
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -46,7 +57,7 @@ public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICl
         }
         catch (Exception ex) when (ex is IOException or FormatException)
         {
-            await Console.Error.WriteLineAsync($"monitor evaluate-warnings: {ex.Message}");
+            await args.Error.WriteLineAsync($"monitor evaluate-warnings: {ex.Message}");
             return 1;
         }
 

@@ -16,7 +16,7 @@ public sealed class EvaluateWarningsTests
         RepoPaths.Dataset("business_cycles/turning_points.csv");
         var output = new StringWriter();
         var code = await new EvaluateWarningsCommand(Options.Create(new WarnOptions()))
-            .RunAsync(new CommandLineArgs(["--datasets", RepoPaths.Datasets!, "--dataset", "fred_md", "--reference", "business_cycles"]), output, CancellationToken.None);
+            .RunAsync(CommandLineArgs.Parse<EvaluateWarningsCommand>(["--datasets", RepoPaths.Datasets!, "--dataset", "fred_md", "--reference", "business_cycles"]), output, CancellationToken.None);
         Assert.AreEqual(0, code);
         var lines = output.ToString().TrimEnd().Split('\n');
         StringAssert.StartsWith(lines[0], "yield curve");

@@ -82,7 +82,7 @@ public sealed class EmlFallbackTests
             clock.Set(new DateTimeOffset(2026, 11, 30, 0, 0, 30, TimeSpan.Zero));
             var output = new StringWriter();
 
-            var code = await email.Command("email-digest").RunAsync(new Monitor.Core.Cli.CommandLineArgs([]), output, CancellationToken.None);
+            var code = await email.RunVerb("email-digest", output);
 
             Assert.AreEqual(0, code);
             Assert.AreEqual("digests claimed 1, delivered 1, retrying 0, failed 0", output.ToString().Trim());
