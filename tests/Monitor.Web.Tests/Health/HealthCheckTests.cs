@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.InMemory;
 using Hangfire.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -48,16 +47,6 @@ public sealed class HealthCheckTests
         {
             TempFolder.Delete(folder);
         }
-    }
-
-    [TestMethod]
-    public async Task The_job_storage_check_passes_on_a_working_storage()
-    {
-        using var storage = new InMemoryStorage();
-
-        var result = await Check(new JobStorageHealthCheck(storage, Options.Create(new JobStorageOptions { Kind = "memory" })), HealthStatus.Unhealthy);
-
-        Assert.AreEqual(HealthStatus.Healthy, result.Status);
     }
 
     [TestMethod]
