@@ -7,6 +7,7 @@ using Monitor.Forecast;
 using Monitor.Jobs;
 using Monitor.Present;
 using Monitor.Web.Api;
+using Monitor.Web.Health;
 
 namespace Monitor.Web;
 
@@ -25,13 +26,14 @@ public static class HostExtensions
         builder.Services.AddMonitorApi(builder.Configuration);
         builder.Services.AddMonitorWarn(builder.Configuration);
         builder.Services.AddMonitorEnterprises(builder.Configuration);
+        builder.Services.AddMonitorHealth(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseMonitor(this WebApplication app)
     {
         app.UseMonitorDashboard();
-        app.MapHealth();
+        app.MapMonitorHealth();
         app.MapSubscriptionsApi();
         app.MapMonitorDashboard();
         app.MapMonitorApi();
