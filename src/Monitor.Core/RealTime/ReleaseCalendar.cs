@@ -7,7 +7,7 @@ namespace Monitor.Core.RealTime;
 /// <summary>
 /// The release calendar: publication-lag rules per dataset, code pattern and frequency (table <c>release_rules</c>) and
 /// explicit release dates a source states (table <c>release_dates</c>), both in the store (Core schema script
-/// 002_release_calendar.sql, which also holds the documented defaults). <see cref="For(string, string, Frequency)"/>
+/// 003_release_calendar.sql, which also holds the documented defaults). <see cref="For(string, string, Frequency)"/>
 /// gives a series' <see cref="ReleaseSchedule"/>; <see cref="AsOf"/> uses it to answer "what was known on date D".
 /// </summary>
 public sealed class ReleaseCalendar
@@ -30,9 +30,13 @@ public sealed class ReleaseCalendar
     /// <summary>The calendar the schema script installs (for evaluations on dataset files, outside any store).</summary>
     public static ReleaseCalendar Defaults => LazyDefaults.Value;
 
-    /// <summary>The schedule of one series: the most specific matching rule, plus the explicit dates that name it.</summary>
+    /// <summary>
+    /// The schedule of one series: the most specific matching rule, plus the explicit dates that name it. A derived
+    /// series (<c>CODE__method</c>) follows its parent's calendar.
+    /// </summary>
     public ReleaseSchedule For(string dataset, string code, Frequency frequency)
     {
+        if (code.IndexOf("__", StringComparison.Ordinal) is > 0 and var cut) code = code[..cut];
         lock (_gate)
         {
             if (_cache.TryGetValue((dataset, code, frequency), out var known)) return known;

@@ -16,6 +16,7 @@ public sealed class ReleaseCalendarTests
         Assert.AreEqual(new DateOnly(2024, 3, 31), Release("fred_md", "CLAIMSx", Frequency.Monthly, "2024-03-01"), "claims: 0 months");
         Assert.AreEqual(new DateOnly(2024, 4, 30), Release("fred_md", "PAYEMS", Frequency.Monthly, "2024-03-01"), "employment: 1 month");
         Assert.AreEqual(new DateOnly(2024, 5, 31), Release("fred_md", "RPI", Frequency.Monthly, "2024-03-01"), "personal income: 2 months");
+        Assert.AreEqual(new DateOnly(2024, 3, 31), Release("fred_md", "GS10__tcode2", Frequency.Monthly, "2024-03-01"), "a derived series follows its parent");
     }
 
     [TestMethod]
