@@ -1,3 +1,4 @@
+using Monitor.Core.Domain;
 using Monitor.Core.Store;
 using Monitor.Web.Pages.Shared;
 
@@ -19,9 +20,8 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
               ORDER BY s.series_id LIMIT $1),
             last AS (SELECT max(l.period) AS p FROM signal_lights l JOIN board b USING (series_id))
             SELECT b.series_id, b.name, b.name_zh, l.period, l.points, l.colour, l.metric
-            FROM board b LEFT JOIN signal_lights l ON l.series_id = b.series_id
+            FROM board b LEFT JOIN signal_lights_current l ON l.series_id = b.series_id
               AND l.period > (SELECT p FROM last) - to_months($2)
-            QUALIFY l.period IS NULL OR row_number() OVER (PARTITION BY b.series_id, l.period ORDER BY l.config_version DESC) = 1
             ORDER BY b.series_id, l.period
             """, r => (Id: r.GetString(0), Name: r.GetString(1), NameZh: r.Text(2), Period: r.IsDBNull(3) ? (DateOnly?)null : r.Day(3),
                 Points: r.IsDBNull(4) ? 0 : r.GetInt32(4), Colour: r.Text(5), Metric: r.Number(6)), maxRows, months);
@@ -54,8 +54,7 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
                      max(value) FILTER (WHERE rn = 2) AS previous
               FROM ranked WHERE rn <= 2 GROUP BY series_id),
             light AS (
-              SELECT series_id, points, colour, period FROM signal_lights WHERE series_id IN ({Sql.Placeholders(ids.Count)})
-              QUALIFY row_number() OVER (PARTITION BY series_id ORDER BY period DESC, config_version DESC) = 1)
+              SELECT series_id, points, colour, period FROM signal_lights_latest WHERE series_id IN ({Sql.Placeholders(ids.Count)}))
             SELECT s.series_id, s.name, s.name_zh, s.unit, latest.period, latest.value, light.points, light.colour, latest.previous
             FROM series s LEFT JOIN latest USING (series_id) LEFT JOIN light USING (series_id)
             WHERE s.series_id IN ({Sql.Placeholders(ids.Count)})
@@ -113,8 +112,8 @@ public sealed record LightCell(int Points, string Colour, double? Metric);
 public sealed record HeadlineCard(string SeriesId, string Name, string? NameZh, string? Unit, DateOnly? Period, double? Value, int? Points, string? Colour,
     double? Previous = null)
 {
-    /// <summary>The change since the previous period (what changed since last month).</summary>
-    public double? Change => Value is { } now && Previous is { } before ? now - before : null;
+    /// <summary>The change since the previous period: percentage points for a rate, per cent for a level.</summary>
+    public Change? Change => SeriesChange.Between(Previous, Value, SeriesChange.InPoints(SeriesId, Name, NameZh, Unit));
 }
 
 /// <summary>The latest 预警指数 reading and its recent turning points.</summary>
