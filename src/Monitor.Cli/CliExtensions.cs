@@ -23,11 +23,8 @@ public static class CliExtensions
         builder.Services.AddCliVerb<SamplesCommand>();
         builder.Services.AddCliVerb<ServeCommand>();
         builder.Services.AddCliVerb<StatusCommand>();
-        builder.Services.AddSingleton<ICliCommand, SamplesCommand>();
-        builder.Services.AddSingleton<ICliCommand, ServeCommand>();
-        builder.Services.AddSingleton<ICliCommand, StatusCommand>();
-        builder.Services.AddSingleton<ICliCommand, BackupCommand>();
-        builder.Services.AddSingleton<ICliCommand, RestoreCommand>();
+        builder.Services.AddCliVerb<BackupCommand>();
+        builder.Services.AddCliVerb<RestoreCommand>();
         builder.Services.AddMonitorIngest(builder.Configuration);
         builder.Services.AddMonitorEmail(builder.Configuration);
         builder.Services.AddMonitorForecast(builder.Configuration);
