@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Core.Jobs;
+using Monitor.Core.Scale;
 using Monitor.Core.Store;
 
 namespace Monitor.Core;
@@ -17,6 +18,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SeriesReader>();
         services.TryAddSingleton<JobRunLog>();
         services.TryAddSingleton<JobRunner>();
+        services.AddOptions<ScaleOptions>().Bind(configuration.GetSection(ScaleOptions.Section));
+        services.TryAddSingleton<ShardWorker>();
+        services.TryAddSingleton<ShardCoordinator>();
+        services.TryAddSingleton<IShardDispatcher>(sp => new InProcessShardDispatcher(sp.GetRequiredService<ShardWorker>(), new Lazy<ShardCoordinator>(sp.GetRequiredService<ShardCoordinator>)));
         return services;
     }
 

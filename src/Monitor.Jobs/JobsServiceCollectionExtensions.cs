@@ -4,6 +4,8 @@ using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Configuration;
+using Monitor.Core.Scale;
+using Monitor.Jobs.Scale;
 
 namespace Monitor.Jobs;
 
@@ -16,6 +18,8 @@ public static class JobsServiceCollectionExtensions
         services.AddOptions<JobStorageOptions>().Bind(configuration.GetSection(JobStorageOptions.Section));
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
         services.AddTransient<JobDispatcher>();
+        var role = configuration.GetSection(ScaleOptions.Section).Get<ScaleOptions>()?.Role ?? ScaleRoles.Embedded;
+        ScaleJobsExtensions.AddScaleRole(services, role);
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -29,7 +33,9 @@ public static class JobsServiceCollectionExtensions
             {
                 server.WorkerCount = Math.Max(1, options.WorkerCount);
                 server.SchedulePollingInterval = options.PollInterval;
+                server.Queues = ScaleJobsExtensions.Queues(role);
             });
+            if (role == ScaleRoles.Worker) return services;  // a worker computes shards only: no schedules, no store
             services.AddHostedService<RecurringJobRegistrar>();
             services.AddHostedService<FirstStartSeeder>();
         }

@@ -24,7 +24,7 @@ public sealed class MonitorStore : IDisposable
         DatabasePath = ResolvePath(options.Path);
         // An in-memory store is private to this instance; its connections are duplicates of the first one.
         _connectionString = DatabasePath == ":memory:" ? "Data Source=:memory:" : $"Data Source={DatabasePath}";
-        var allScripts = CoreSchema.Scripts.Concat(scripts ?? []).ToList();
+        var allScripts = CoreSchema.Scripts.Concat(Scale.ScaleSchema.Scripts).Concat(scripts ?? []).ToList();
         _keepAlive = new Lazy<DuckDBConnection>(() =>
         {
             var connection = OpenFirstConnection(options);
