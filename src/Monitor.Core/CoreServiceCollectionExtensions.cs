@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitor.Core.Audit;
 using Monitor.Core.Jobs;
 using Monitor.Core.Scale;
 using Monitor.Core.Store;
@@ -22,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ShardWorker>();
         services.TryAddSingleton<ShardCoordinator>();
         services.TryAddSingleton<IShardDispatcher>(sp => new InProcessShardDispatcher(sp.GetRequiredService<ShardWorker>(), new Lazy<ShardCoordinator>(sp.GetRequiredService<ShardCoordinator>)));
+        services.TryAddSingleton<IAuditLog, AuditLog>();
         return services;
     }
 
