@@ -14,6 +14,16 @@ public sealed class JobStorageOptions
     /// <summary>Connection string for Kind = postgres (from the environment, never from the repo).</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>PostgreSQL schema of Hangfire's tables (Kind = postgres).</summary>
+    public string Schema { get; set; } = "hangfire";
+
+    /// <summary>
+    /// PostgreSQL: how long a fetched job stays invisible before another server may take it, i.e. how soon the job of a
+    /// killed worker is retried. A job running longer than this may be taken twice, so every job must be idempotent
+    /// (shards are: results are renamed into place and a run is merged once; stages hold a distributed lock).
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Default time zone of recurring schedules.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 

@@ -57,7 +57,13 @@ public static class JobsServiceCollectionExtensions
             case "postgres":
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
                     throw new InvalidOperationException("JobStorage:Kind is 'postgres' but JobStorage:ConnectionString is not set (put it in the environment: JobStorage__ConnectionString)");
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.ConnectionString));
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.ConnectionString), new PostgreSqlStorageOptions
+                {
+                    SchemaName = options.Schema,
+                    QueuePollInterval = TimeSpan.FromMilliseconds(500),
+                    // A job fetched by a machine that died becomes visible to other workers after this long (the default is 30 min).
+                    InvisibilityTimeout = options.InvisibilityTimeout,
+                });
                 break;
             default:
                 throw new InvalidOperationException($"JobStorage:Kind '{options.Kind}' is not one of sqlite, memory, postgres");

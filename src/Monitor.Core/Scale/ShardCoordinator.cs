@@ -146,10 +146,10 @@ public sealed class ShardCoordinator(
     {
         var stage = Stage(run.Stage);
         var (stageKey, runId) = (run.Stage, run.RunId);
-        if (!Enumerable.Range(0, run.ShardCount).All(run.IsComplete)) return false;
         string summary;
         using (var connection = store.Open())
         {
+            if (DoneShards(connection, run.RunId) < run.ShardCount || !Enumerable.Range(0, run.ShardCount).All(run.IsComplete)) return false;
             using var transaction = connection.BeginTransaction();
             var claimed = Execute(connection, "UPDATE scale_runs SET status = 'merged', finished_at = $2 WHERE run_id = $1 AND status = 'running'", runId, Now);
             if (claimed == 0) return false;
@@ -171,6 +171,14 @@ public sealed class ShardCoordinator(
         if (dispatcher.Deferred)
             foreach (var completion in completions) completion.Completed(stageKey);
         return true;
+    }
+
+    private static long DoneShards(DuckDBConnection connection, long runId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM scale_shards WHERE run_id = $1 AND status = 'done'";
+        command.Parameters.Add(new DuckDBParameter(runId));
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private void FailRun(ShardRun run, string reason)
