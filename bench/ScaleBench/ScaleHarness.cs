@@ -14,7 +14,7 @@ namespace ScaleBench;
 
 /// <summary>
 /// Real processes for scale-out runs: a store owner (this process: the store, the forecast stage and a Hangfire server on
-/// the owner queue) and shard workers (child processes running <see cref="Monitor.Jobs.Scale.WorkerHost"/>), all on one
+/// the owner queue) and shard workers (child processes running <see cref="Monitor.Web.Scale.WorkerHost"/>), all on one
 /// PostgreSQL job storage and one shard folder. Used by ScaleBench and by the multi-process tests.
 /// </summary>
 public sealed class ScaleHarness(string postgres, string schema, string shardRoot, string codeVersion = "", string invisibility = "00:05:00")

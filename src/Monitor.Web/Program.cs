@@ -1,2 +1,2 @@
 // Scale:Role=worker makes this process a shard worker (no web, no store); otherwise the dashboard and job server.
-return Monitor.Core.Scale.ScaleRoles.IsWorker(args) ? Monitor.Jobs.Scale.WorkerHost.Run(args) : Monitor.Web.MonitorWebHost.Run(args);
+return Monitor.Core.Scale.ScaleRoles.IsWorker(args) ? Monitor.Web.Scale.WorkerHost.Run(args) : Monitor.Web.MonitorWebHost.Run(args);

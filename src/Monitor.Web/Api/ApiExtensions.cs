@@ -44,6 +44,7 @@ public static class ApiExtensions
         api.MapCatalogue();
         api.MapForecasts();
         api.MapWarnings();
+        api.MapScale();
         api.MapExports();
         api.MapApiKeys();
         api.MapAudit();

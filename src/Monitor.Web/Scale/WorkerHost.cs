@@ -4,11 +4,12 @@ using Monitor.Core;
 using Monitor.Core.Configuration;
 using Monitor.Core.Scale;
 using Monitor.Forecast;
+using Monitor.Jobs;
 
-namespace Monitor.Jobs.Scale;
+namespace Monitor.Web.Scale;
 
 /// <summary>
-/// A shard worker: a Hangfire server on the shared job storage that takes only "shards" jobs, computing them with the same
+/// A shard worker (`monitor worker`, or this host with Scale:Role=worker): a Hangfire server on the shared job storage that takes only "shards" jobs, computing them with the same
 /// stage code as the embedded path, with no web and no store (the stages never open it on this side).
 /// </summary>
 public static class WorkerHost
