@@ -18,11 +18,10 @@ public sealed class JobStorageOptions
     public string Schema { get; set; } = "hangfire";
 
     /// <summary>
-    /// PostgreSQL: how long a fetched job stays invisible before another server may take it, i.e. how soon the job of a
-    /// killed worker is retried. A job running longer than this may be taken twice, so every job must be idempotent
-    /// (shards are: results are renamed into place and a run is merged once; stages hold a distributed lock).
+    /// PostgreSQL: how long a fetched job stays invisible without its server's heartbeat before another server may take
+    /// it, i.e. how soon the job of a killed worker is retried (the invisibility slides while the job runs).
     /// </summary>
-    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Default time zone of recurring schedules.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";

@@ -29,11 +29,18 @@ public static class JobsServiceCollectionExtensions
         });
         if (options.RunServer)
         {
+            // Before the server: runs left "running" by an ended process are marked and their jobs requeued first (not on a
+            // shard worker, which has no store).
+            if (role != ScaleRoles.Worker) services.AddHostedService<InterruptedRunRecovery>();
             services.AddHangfireServer(server =>
             {
                 server.WorkerCount = Math.Max(1, options.WorkerCount);
                 server.SchedulePollingInterval = options.PollInterval;
                 server.Queues = ScaleJobsExtensions.Queues(role);
+                // An ended server disappears from the dashboard within a minute instead of five.
+                server.HeartbeatInterval = TimeSpan.FromSeconds(10);
+                server.ServerTimeout = TimeSpan.FromMinutes(1);
+                server.ServerCheckInterval = TimeSpan.FromSeconds(30);
             });
             if (role == ScaleRoles.Worker) return services;  // a worker computes shards only: no schedules, no store
             services.AddHostedService<RecurringJobRegistrar>();
@@ -52,17 +59,22 @@ public static class JobsServiceCollectionExtensions
             case "sqlite":
                 var path = MonitorPaths.Resolve(options.SqlitePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                // This storage has no heartbeat for fetched jobs, so its invisibility timeout stays long (a short one would hand
+                // a long forecast to a second worker); a job of a crashed host is requeued when the host starts again.
                 config.UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
                 break;
             case "postgres":
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
                     throw new InvalidOperationException("JobStorage:Kind is 'postgres' but JobStorage:ConnectionString is not set (put it in the environment: JobStorage__ConnectionString)");
+                // Fetched jobs stay invisible for a while, extended by a heartbeat while they run: a job of an ended
+                // server (a killed shard worker too) is picked up again after InvisibilityTimeout, and a long stage is never
+                // taken by a second worker.
                 config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.ConnectionString), new PostgreSqlStorageOptions
                 {
                     SchemaName = options.Schema,
                     QueuePollInterval = TimeSpan.FromMilliseconds(500),
-                    // A job fetched by a machine that died becomes visible to other workers after this long (the default is 30 min).
                     InvisibilityTimeout = options.InvisibilityTimeout,
+                    UseSlidingInvisibilityTimeout = true,
                 });
                 break;
             default:
