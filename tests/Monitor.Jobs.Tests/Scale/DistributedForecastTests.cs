@@ -115,11 +115,16 @@ public sealed class DistributedForecastTests
             workers.Add(run.Harness.StartWorker("w1"));
             var (status, message) = await ScaleHarness.WaitForRun(owner.Services.GetRequiredService<MonitorStore>(), TimeSpan.FromMinutes(3));
             var recent = coordinator.Recent(1).Single();
+            var registration = new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration("shards", new Monitor.Web.Health.ShardRunsHealthCheck(coordinator),
+                Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, null);
+            var health = await registration.Factory(owner.Services).CheckHealthAsync(new() { Registration = registration });
             await owner.StopAsync();
+            Assert.AreEqual(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, health.Status, "/health says the run failed");
+            StringAssert.Contains(health.Description, "shard 1 failed");
             Assert.AreEqual("failed", status);
             StringAssert.Contains(message, "shard 1 failed after 3 attempts");
             Assert.AreEqual("failed", recent.Shards[1].Status, "the Data page shows which shard failed");
-            Assert.AreEqual("failed", StoreRows.Scalar(run.Distributed, "SELECT count(*) FROM forecast_runs WHERE status = 'failed'") == 1 ? "failed" : "not failed");
+            Assert.AreEqual(1L, StoreRows.Scalar(run.Distributed, "SELECT count(*) FROM forecast_runs WHERE status = 'failed'"), "the stage's own run record says failed");
         }
         finally
         {
