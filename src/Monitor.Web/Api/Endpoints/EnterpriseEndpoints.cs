@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Text;
 using Monitor.Enterprises.Access;
 using Monitor.Enterprises.Aggregates;
@@ -28,7 +29,7 @@ public static class EnterpriseEndpoints
         group.MapGet("/warnings", Warnings).WithName("EnterpriseWarnings").WithSummary("Firm warnings within your enterprise scope (audited)");
     }
 
-    private static IResult Aggregates(HttpContext context, AggregateTable table)
+    private static IResult Aggregates(HttpContext context, [FromServices] AggregateTable table)
     {
         if (EnterpriseQuery.Aggregate(context.Request.Query) is not { } request || request.Problem() is not null)
             return Results.Problem(EnterpriseQuery.AggregateProblem(context.Request.Query), statusCode: 400, title: "bad request");
@@ -45,13 +46,13 @@ public static class EnterpriseEndpoints
         }), ApiResponses.Json);
     }
 
-    private static IResult Firms(HttpContext context, FirmReader reader) =>
+    private static IResult Firms(HttpContext context, [FromServices] FirmReader reader) =>
         Guarded(context, filter => Results.Json(reader.Rows(context.AuditActor(), context.AuditTarget(), filter), ApiResponses.Json));
 
-    private static IResult Warnings(HttpContext context, FirmReader reader) =>
+    private static IResult Warnings(HttpContext context, [FromServices] FirmReader reader) =>
         Guarded(context, filter => Results.Json(reader.Warnings(context.AuditActor(), context.AuditTarget(), filter), ApiResponses.Json));
 
-    private static IResult FirmsCsv(HttpContext context, FirmReader reader) =>
+    private static IResult FirmsCsv(HttpContext context, [FromServices] FirmReader reader) =>
         Guarded(context, filter =>
         {
             var text = new StringBuilder();
