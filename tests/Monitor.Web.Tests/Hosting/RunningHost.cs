@@ -42,7 +42,7 @@ public sealed partial class RunningHost : IAsyncDisposable
 
     /// <param name="folder">An existing folder of an earlier host (a restart); a new temp folder when null.</param>
     public static async Task<RunningHost> StartAsync(bool seeded = true, int signInAttemptsPerMinute = 1000, IDictionary<string, string?>? settings = null,
-        string? folder = null)
+        Action<IServiceCollection>? services = null, string? folder = null)
     {
         folder ??= TempFolder.Create();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -68,6 +68,7 @@ public sealed partial class RunningHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(values);
         builder.AddMonitorServices();
         builder.Services.AddSingleton<IMonitorJob, NoopJob>();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseMonitor();
         // Hangfire keeps its storage, log provider and activator in process-wide statics that each host replaces: bind
