@@ -61,7 +61,7 @@ public sealed class EvaluateNowcastCommand : ICliCommand
             return 1;
         }
         foreach (var problem in evaluation.Problems.Distinct()) await output.WriteLineAsync($"note: {problem}");
-        await output.WriteLineAsync(Invariant($"settings: indicators={settings.Indicators.Count} blocks={settings.Blocks.Count} factor_order={settings.FactorOrder} sample_start={settings.SampleStart:yyyy-MM} fits={evaluation.Fits} fit_seconds={evaluation.FitSeconds:0.0}"));
+        await output.WriteLineAsync(Invariant($"settings: indicators={settings.Indicators.Count} blocks={settings.Blocks.Count} factor_order={settings.FactorOrder} sample_start={settings.SampleStart:yyyy-MM} fits={evaluation.Fits} fit_seconds={evaluation.FitSeconds:0.0} cpu_ms_per_nowcast={rows.Average(r => r.CpuMilliseconds):0.0} max_ms_per_nowcast={rows.Max(r => r.Milliseconds):0}"));
         for (var month = 1; month <= 3; month++)
         {
             var m = rows.Where(r => r.Month == month).ToList();

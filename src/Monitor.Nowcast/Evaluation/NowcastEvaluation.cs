@@ -15,7 +15,7 @@ public sealed record NowcastSettings(IReadOnlyList<string> Indicators, IReadOnly
 }
 
 /// <summary>One evaluated nowcast: the quarter, the month of the quarter it was made at, the outturn, the model and the AR(1).</summary>
-public sealed record EvaluatedNowcast(DateOnly Quarter, int Month, double Actual, NowcastDensity Nowcast, double Ar1, double Milliseconds);
+public sealed record EvaluatedNowcast(DateOnly Quarter, int Month, double Actual, NowcastDensity Nowcast, double Ar1, double Milliseconds, double CpuMilliseconds);
 
 /// <summary>The US publication lags of the evaluation protocol (months after the reference month at a month's end), by FRED-MD group and code.</summary>
 public static class UsPublicationLags
@@ -56,12 +56,14 @@ public sealed class NowcastEvaluation(UsPanel panel, NowcastSettings settings, E
                 var asOf = panel.IndexOf(quarter) + month - 1;
                 var data = Vintage(asOf, end, first, month);
                 if (parameters is null || (quarter.Month == 1 && month == 1)) parameters = Estimate(spec, data, parameters);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var nowcast = new DfmNowcaster(parameters).Nowcast(data, spec.Series.Count - 1, end - first);
                 var ms = clock.Elapsed.TotalMilliseconds;
+                var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
                 var known = data.Select(r => r[^1]).Where(double.IsFinite).ToArray();
                 var lastKnown = LastKnownQuarterEnd(end, month);
-                yield return new EvaluatedNowcast(quarter, month, panel.Target[end], nowcast, Ar1(known, (end - lastKnown) / 3), ms);
+                yield return new EvaluatedNowcast(quarter, month, panel.Target[end], nowcast, Ar1(known, (end - lastKnown) / 3), ms, cpuMs);
             }
             progress?.Invoke(quarter.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
         }

@@ -19,10 +19,13 @@ public sealed class KalmanSmoother
     private readonly double[][][] _k;
     private readonly double[][] _predicted;
     private readonly double[][] _filtered;
+    private readonly bool _reuse;
 
     /// <param name="present">present[t][i]: series i has a value in period t.</param>
-    public KalmanSmoother(StateSpace system, bool[][] present)
+    /// <param name="reuseSteadyState">Reuse covariances once they repeat every <see cref="Cycle"/> periods (off only to test that reuse changes nothing).</param>
+    public KalmanSmoother(StateSpace system, bool[][] present, bool reuseSteadyState = true)
     {
+        _reuse = reuseSteadyState;
         _system = system;
         _m = system.States;
         _t = new SparseRows(system.Transition, _m, _m);
@@ -38,57 +41,105 @@ public sealed class KalmanSmoother
 
     public int Periods => _observed.Length;
 
+    /// <summary>Periods whose filter covariances were reused from a cycle earlier.</summary>
+    internal int ReusedPeriods => _sameAs.Count(s => s >= 0);
+
     /// <summary>Σ log F over the processed values: the data-independent part of the log-likelihood.</summary>
     public double LogDeterminant { get; private set; }
 
     /// <summary>True when some prediction variance F was not positive or not finite (a singular or diverging system).</summary>
     public bool Degenerate { get; private set; }
 
+    /// <summary>Periods between repeats of the missing-value pattern in a panel with a quarterly series (months per quarter).</summary>
+    internal const int Cycle = 3;
+
+    private const double SteadyTolerance = 1e-11;
+
+    private int[] _sameAs = [];
+
     private void CovariancePass(bool[][] present)
     {
         var m = _m;
         var p = (double[])_system.InitialCovariance.Clone();
-        var pz = new double[m];
         var scratch = new double[m * m];
+        _sameAs = Enumerable.Repeat(-1, present.Length).ToArray();
+        var steady = false;
         for (var t = 0; t < present.Length; t++)
         {
-            _predicted[t] = (double[])p.Clone();
-            var obs = new List<int>();
-            var fs = new List<double>();
-            var ks = new List<double[]>();
-            for (var i = 0; i < _system.Series; i++)
+            var earlier = t - Cycle;
+            var samePattern = _reuse && earlier >= 0 && present[t].AsSpan().SequenceEqual(present[earlier]);
+            if (!samePattern) steady = false;
+            else if (!steady && MaxDifference(p, _predicted[earlier]) < SteadyTolerance * (1 + Dense.MaxAbs(p))) steady = true;
+            if (steady)
             {
-                if (!present[t][i]) continue;
-                var cols = _z.Columns[i];
-                var vals = _z.Values[i];
-                for (var a = 0; a < m; a++)
-                {
-                    var sum = 0.0;
-                    for (var c = 0; c < cols.Length; c++) sum += p[(a * m) + cols[c]] * vals[c];
-                    pz[a] = sum;
-                }
-                var f = _z.Dot(i, pz) + _system.MeasurementNoise[i];
-                if (!(f > 0) || !double.IsFinite(f)) { Degenerate = true; continue; }
-                var k = new double[m];
-                for (var a = 0; a < m; a++) k[a] = pz[a] / f;
-                for (var a = 0; a < m; a++)
-                {
-                    var ka = k[a];
-                    for (var b = 0; b < m; b++) p[(a * m) + b] -= ka * pz[b];
-                }
-                obs.Add(i);
-                fs.Add(f);
-                ks.Add(k);
-                LogDeterminant += Math.Log(f);
+                // the covariances have converged to their periodic steady state: reuse the period a cycle back
+                _sameAs[t] = earlier;
+                _predicted[t] = _predicted[earlier];
+                _observed[t] = _observed[earlier];
+                _f[t] = _f[earlier];
+                _k[t] = _k[earlier];
+                _filtered[t] = _filtered[earlier];
+                foreach (var f in _f[t]) LogDeterminant += Math.Log(f);
+                p = (double[])_predicted[t - Cycle + 1].Clone(); // T P_{t−3|t−3} Tᵀ + Q = P_{t−2}
+                continue;
             }
-            _observed[t] = [.. obs];
-            _f[t] = [.. fs];
-            _k[t] = [.. ks];
+            _predicted[t] = (double[])p.Clone();
+            FilterPeriod(present[t], t, p);
             _filtered[t] = (double[])p.Clone();
-            var next = new double[m * m];
-            Dense.Predict(_t, p, _system.StateNoise, next, scratch, m);
-            p = next;
+            p = Predict(p, scratch);
         }
+    }
+
+    private double[] Predict(double[] filtered, double[] scratch)
+    {
+        var next = new double[_m * _m];
+        Dense.Predict(_t, filtered, _system.StateNoise, next, scratch, _m);
+        return next;
+    }
+
+    /// <summary>Processes the values present at t one series at a time, updating P in place and keeping each F and gain K.</summary>
+    private void FilterPeriod(bool[] present, int t, double[] p)
+    {
+        var m = _m;
+        var pz = new double[m];
+        var obs = new List<int>();
+        var fs = new List<double>();
+        var ks = new List<double[]>();
+        for (var i = 0; i < _system.Series; i++)
+        {
+            if (!present[i]) continue;
+            var cols = _z.Columns[i];
+            var vals = _z.Values[i];
+            for (var a = 0; a < m; a++)
+            {
+                var sum = 0.0;
+                for (var c = 0; c < cols.Length; c++) sum += p[(a * m) + cols[c]] * vals[c];
+                pz[a] = sum;
+            }
+            var f = _z.Dot(i, pz) + _system.MeasurementNoise[i];
+            if (!(f > 0) || !double.IsFinite(f)) { Degenerate = true; continue; }
+            var k = new double[m];
+            for (var a = 0; a < m; a++) k[a] = pz[a] / f;
+            for (var a = 0; a < m; a++)
+            {
+                var ka = k[a];
+                for (var b = 0; b < m; b++) p[(a * m) + b] -= ka * pz[b];
+            }
+            obs.Add(i);
+            fs.Add(f);
+            ks.Add(k);
+            LogDeterminant += Math.Log(f);
+        }
+        _observed[t] = [.. obs];
+        _f[t] = [.. fs];
+        _k[t] = [.. ks];
+    }
+
+    private static double MaxDifference(double[] a, double[] b)
+    {
+        var max = 0.0;
+        for (var i = 0; i < a.Length; i++) max = Math.Max(max, Math.Abs(a[i] - b[i]));
+        return max;
     }
 
     /// <summary>Filters and smooths the values <paramref name="y"/>[t][i] (NaN where missing, same pattern as the constructor's).</summary>
@@ -177,18 +228,36 @@ public sealed class KalmanSmoother
         var nk = new double[m];
         var covariances = new double[Periods][];
         var lagged = new double[Periods][];
-        double[]? nextW = null;
+        var ns = new double[Periods][];
+        var ws = new double[Periods][];
+        var steady = false;
         for (var t = Periods - 1; t >= stopAt; t--)
         {
             var obs = _observed[t];
             for (var k = obs.Length - 1; k >= 0; k--) UpdateN(n, nk, _k[t][k], _f[t][k], obs[k]);
-            var p = _predicted[t];
-            var w = Dense.Multiply(p, n, m);
-            var v = Dense.Multiply(w, p, m);
-            for (var s = 0; s < v.Length; s++) v[s] = p[s] - v[s];
-            covariances[t] = v;
-            if (nextW is not null) lagged[t + 1] = LagCovariance(nextW, _filtered[t]);
-            nextW = w;
+            ns[t] = (double[])n.Clone();
+            var later = t + Cycle;
+            var periodic = _reuse && later < Periods && _sameAs[later] == t;
+            if (!periodic) steady = false;
+            else if (!steady && MaxDifference(n, ns[later]) < SteadyTolerance * (1 + Dense.MaxAbs(n))) steady = true;
+            if (steady)
+            {
+                // forward and backward recursions are both in their periodic steady state: V_t repeats a cycle later
+                ws[t] = ws[later];
+                covariances[t] = covariances[later];
+            }
+            else
+            {
+                var p = _predicted[t];
+                ws[t] = Dense.Multiply(p, n, m);
+                var v = Dense.Multiply(ws[t], p, m);
+                for (var s = 0; s < v.Length; s++) v[s] = p[s] - v[s];
+                covariances[t] = v;
+            }
+            if (t + 1 < Periods)
+                lagged[t + 1] = steady && later + 1 < Periods && ReferenceEquals(ws[t + 1], ws[later + 1]) && lagged[later + 1] is { } repeat
+                    ? repeat
+                    : LagCovariance(ws[t + 1], _filtered[t]);
             n = TransposeNT(n);
         }
         result.Covariances = covariances;

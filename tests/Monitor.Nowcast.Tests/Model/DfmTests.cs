@@ -102,3 +102,30 @@ public sealed class DfmTests
         StringAssert.Contains(error.Message, "gdp");
     }
 }
+
+[TestClass]
+public sealed class SteadyStateReuseTests
+{
+    [TestMethod]
+    public void ReusingTheSteadyStateChangesNothing()
+    {
+        var (spec, data) = DfmTests.Simulated(150);
+        var parameters = DfmInitializer.Initial(spec, data);
+        var y = DfmInitializer.Standardised(parameters, data);
+        data[^1][0] = double.NaN; // a ragged end after the steady stretch
+        y[^1][0] = double.NaN;
+        var present = y.Select(r => r.Select(double.IsFinite).ToArray()).ToArray();
+        var ss = parameters.ToStateSpace();
+        var reusing = new KalmanSmoother(ss, present);
+        Assert.IsTrue(reusing.ReusedPeriods > 100, $"{reusing.ReusedPeriods}");
+        var fast = reusing.Smooth(y, covariances: true);
+        var slow = new KalmanSmoother(ss, present, reuseSteadyState: false).Smooth(y, covariances: true);
+        Assert.AreEqual(slow.LogLikelihood, fast.LogLikelihood, 1e-7);
+        for (var t = 0; t < y.Length; t++)
+        {
+            for (var a = 0; a < ss.States; a++) Assert.AreEqual(slow.Means[t][a], fast.Means[t][a], 1e-8, $"mean t={t}");
+            Assert.AreEqual(0, slow.Covariances![t].Zip(fast.Covariances![t], (x, z) => Math.Abs(x - z)).Max(), 1e-8, $"V t={t}");
+            if (t > 0) Assert.AreEqual(0, slow.LagCovariances![t].Zip(fast.LagCovariances![t], (x, z) => Math.Abs(x - z)).Max(), 1e-8, $"lag t={t}");
+        }
+    }
+}
