@@ -1,8 +1,18 @@
 namespace Monitor.Nowcast.Model;
 
-/// <summary>One input of a dynamic factor model: monthly, or quarterly (a growth rate observed in the quarter's third month).</summary>
+/// <summary>How a quarterly series relates to the monthly factors.</summary>
+public enum QuarterlyAggregation
+{
+    /// <summary>A quarter-on-quarter growth rate: Mariano–Murasawa weights (1, 2, 3, 2, 1).</summary>
+    MarianoMurasawa,
+
+    /// <summary>A year-on-year rate (or a level): the average of the quarter's three months, weights (1, 1, 1).</summary>
+    Average,
+}
+
+/// <summary>One input of a dynamic factor model: monthly, or quarterly (observed in the quarter's third month).</summary>
 /// <param name="Blocks">Indices of the factor blocks the series loads on (block 0 is the global factor).</param>
-public sealed record DfmSeries(string Code, bool Quarterly, IReadOnlyList<int> Blocks);
+public sealed record DfmSeries(string Code, bool Quarterly, IReadOnlyList<int> Blocks, QuarterlyAggregation Aggregation = QuarterlyAggregation.MarianoMurasawa);
 
 /// <summary>
 /// The shape of a mixed-frequency dynamic factor model (Bańbura–Modugno 2014): one factor per block with AR(p)
@@ -31,12 +41,15 @@ public sealed class DfmSpec
         for (var i = 0; i < series.Count; i++)
         {
             IdioState[i] = next;
-            next += series[i].Quarterly ? QuarterlyWeights.Length : 1;
+            next += Weights(series, i);
         }
         States = next;
     }
 
     public IReadOnlyList<DfmSeries> Series { get; }
+
+    private static int Weights(IReadOnlyList<DfmSeries> series, int i) => !series[i].Quarterly ? 1
+        : series[i].Aggregation == QuarterlyAggregation.Average ? AverageWeights.Length : QuarterlyWeights.Length;
 
     public IReadOnlyList<string> Blocks { get; }
 
@@ -47,7 +60,7 @@ public sealed class DfmSpec
     /// <summary>How many lags of each block's factor the state keeps (≥ 5 when a quarterly series is present).</summary>
     public int FactorLags { get; }
 
-    /// <summary>First state of series i's idiosyncratic term (one state monthly, five quarterly).</summary>
+    /// <summary>First state of series i's idiosyncratic term (one state monthly, one per aggregation weight quarterly).</summary>
     public int[] IdioState { get; }
 
     public int States { get; }
@@ -55,7 +68,11 @@ public sealed class DfmSpec
     public int FactorState(int block, int lag = 0) => (block * FactorLags) + lag;
 
     /// <summary>The weights a series puts on its current and lagged states: (1) monthly, Mariano–Murasawa quarterly.</summary>
-    public double[] Weights(int series) => Series[series].Quarterly ? QuarterlyWeights : [1.0];
+    public double[] Weights(int series) => !Series[series].Quarterly ? [1.0]
+        : Series[series].Aggregation == QuarterlyAggregation.Average ? AverageWeights : QuarterlyWeights;
+
+    /// <summary>Weights of a quarterly average (year-on-year rates, levels): the quarter's three months.</summary>
+    public static readonly double[] AverageWeights = [1, 1, 1];
 
     public int IndexOf(string code)
     {
