@@ -18,3 +18,6 @@ run C-real17-p2 --indicators "$REAL"
 run D-wide27-p2 --indicators "$WIDE"
 run E-real17-blocks --indicators "$REAL" --blocks "$BLOCKS"
 run F-real17-1984 --indicators "$REAL" --sample-start 1975-01
+# round 2: slowly moving means (trend growth) instead of one constant mean since 1960
+run G-peer20-targetmean40q --indicators "$PEER" --target-mean-quarters 40
+run H-peer20-allmeans120m --indicators "$PEER" --target-mean-quarters 40 --indicator-mean-months 120

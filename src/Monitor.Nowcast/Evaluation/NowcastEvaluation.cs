@@ -4,7 +4,10 @@ using Monitor.Nowcast.Model;
 namespace Monitor.Nowcast.Evaluation;
 
 /// <summary>Model settings of a pseudo-real-time evaluation (indicators, optional blocks, factor order, first month of the estimation sample).</summary>
-public sealed record NowcastSettings(IReadOnlyList<string> Indicators, IReadOnlyDictionary<string, string[]> Blocks, int FactorOrder, DateOnly SampleStart)
+/// <param name="TargetMeanQuarters">When positive, the target is taken relative to its trailing mean over this many quarters (a slowly moving trend growth, as known at each date); 0 keeps one constant mean.</param>
+/// <param name="IndicatorMeanMonths">The same for every indicator, over this many months; 0 keeps constant means.</param>
+public sealed record NowcastSettings(IReadOnlyList<string> Indicators, IReadOnlyDictionary<string, string[]> Blocks, int FactorOrder, DateOnly SampleStart,
+    int TargetMeanQuarters = 0, int IndicatorMeanMonths = 0)
 {
     /// <summary>The peer's 20 FRED-MD indicators (../shared/NOWCAST-PEER.md).</summary>
     public static readonly string[] PeerIndicators =
@@ -55,10 +58,12 @@ public sealed class NowcastEvaluation(UsPanel panel, NowcastSettings settings, E
             {
                 var asOf = panel.IndexOf(quarter) + month - 1;
                 var data = Vintage(asOf, end, first, month);
-                if (parameters is null || (quarter.Month == 1 && month == 1)) parameters = Estimate(spec, data, parameters);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
+                var targetMean = LocalMeans.Remove(data, settings.IndicatorMeanMonths, settings.TargetMeanQuarters * 3);
+                if (parameters is null || (quarter.Month == 1 && month == 1)) parameters = Estimate(spec, data, parameters);
                 var nowcast = new DfmNowcaster(parameters).Nowcast(data, spec.Series.Count - 1, end - first);
+                nowcast = nowcast with { Mean = nowcast.Mean + targetMean };
                 var ms = clock.Elapsed.TotalMilliseconds;
                 var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
                 var known = data.Select(r => r[^1]).Where(double.IsFinite).ToArray();
