@@ -13,7 +13,7 @@ public sealed class EvaluateNowcastCommand : ICliCommand
 {
     public string Name => "evaluate-nowcast";
 
-    public string Usage => "evaluate-nowcast --datasets DIR [--target GDPC1] [--from 2000Q1] [--to 2019Q4] [--indicators A,B,...] [--blocks name=A,B;name=C] [--factor-order 2] [--sample-start 1960-01] [--target-mean-quarters 0] [--indicator-mean-months 0] [--max-iter 100] [--quiet]";
+    public string Usage => "evaluate-nowcast --datasets DIR [--target GDPC1] [--from 2000Q1] [--to 2019Q4] [--indicators A,B,...] [--blocks name=A,B;name=C] [--factor-order 2] [--sample-start 1960-01] [--target-mean-quarters 0] [--indicator-mean-months 0] [--error-window-quarters 0] [--max-iter 100] [--quiet]";
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -29,6 +29,7 @@ public sealed class EvaluateNowcastCommand : ICliCommand
             FactorOrder = args.GetInt("factor-order", defaults.FactorOrder),
             TargetMeanQuarters = args.GetInt("target-mean-quarters", defaults.TargetMeanQuarters),
             IndicatorMeanMonths = args.GetInt("indicator-mean-months", defaults.IndicatorMeanMonths),
+            ErrorWindowQuarters = args.GetInt("error-window-quarters", defaults.ErrorWindowQuarters),
             SampleStart = args.Get("sample-start") is { } start ? DateOnly.ParseExact(start + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture) : defaults.SampleStart,
         };
         var quiet = args.Has("quiet");
@@ -63,7 +64,7 @@ public sealed class EvaluateNowcastCommand : ICliCommand
             return 1;
         }
         foreach (var problem in evaluation.Problems.Distinct()) await output.WriteLineAsync($"note: {problem}");
-        await output.WriteLineAsync(Invariant($"settings: indicators={settings.Indicators.Count} blocks={settings.Blocks.Count} factor_order={settings.FactorOrder} sample_start={settings.SampleStart:yyyy-MM} target_mean_q={settings.TargetMeanQuarters} indicator_mean_m={settings.IndicatorMeanMonths} fits={evaluation.Fits} fit_seconds={evaluation.FitSeconds:0.0} cpu_ms_per_nowcast={rows.Average(r => r.CpuMilliseconds):0.0} max_ms_per_nowcast={rows.Max(r => r.Milliseconds):0}"));
+        await output.WriteLineAsync(Invariant($"settings: indicators={settings.Indicators.Count} blocks={settings.Blocks.Count} factor_order={settings.FactorOrder} sample_start={settings.SampleStart:yyyy-MM} target_mean_q={settings.TargetMeanQuarters} indicator_mean_m={settings.IndicatorMeanMonths} error_window_q={settings.ErrorWindowQuarters} fits={evaluation.Fits} fit_seconds={evaluation.FitSeconds:0.0} cpu_ms_per_nowcast={rows.Average(r => r.CpuMilliseconds):0.0} max_ms_per_nowcast={rows.Max(r => r.Milliseconds):0}"));
         for (var month = 1; month <= 3; month++)
         {
             var m = rows.Where(r => r.Month == month).ToList();

@@ -6,8 +6,9 @@ namespace Monitor.Nowcast.Evaluation;
 /// <summary>Model settings of a pseudo-real-time evaluation (indicators, optional blocks, factor order, first month of the estimation sample).</summary>
 /// <param name="TargetMeanQuarters">When positive, the target is taken relative to its trailing mean over this many quarters (a slowly moving trend growth, as known at each date); 0 keeps one constant mean.</param>
 /// <param name="IndicatorMeanMonths">The same for every indicator, over this many months; 0 keeps constant means.</param>
+/// <param name="ErrorWindowQuarters">When positive, each density's spread is the root mean square of the model's own errors at the same month of the quarter over this many past quarters whose outturn was published (the run starts that many quarters early to have them); 0 uses the model's smoothed variance.</param>
 public sealed record NowcastSettings(IReadOnlyList<string> Indicators, IReadOnlyDictionary<string, string[]> Blocks, int FactorOrder, DateOnly SampleStart,
-    int TargetMeanQuarters = 0, int IndicatorMeanMonths = 0)
+    int TargetMeanQuarters = 0, int IndicatorMeanMonths = 0, int ErrorWindowQuarters = 0)
 {
     /// <summary>The peer's 20 FRED-MD indicators (../shared/NOWCAST-PEER.md).</summary>
     public static readonly string[] PeerIndicators =
@@ -51,27 +52,39 @@ public sealed class NowcastEvaluation(UsPanel panel, NowcastSettings settings, E
         var spec = Spec();
         var first = panel.IndexOf(settings.SampleStart);
         DfmParameters? parameters = null;
-        for (var quarter = fromQuarter; quarter <= toQuarter; quarter = quarter.AddMonths(3))
+        var errors = new List<(DateOnly Quarter, int Month, double Error)>();
+        for (var quarter = fromQuarter.AddMonths(-3 * settings.ErrorWindowQuarters); quarter <= toQuarter; quarter = quarter.AddMonths(3))
         {
             var end = panel.IndexOf(quarter.AddMonths(2));
             for (var month = 1; month <= 3; month++)
             {
                 var asOf = panel.IndexOf(quarter) + month - 1;
                 var data = Vintage(asOf, end, first, month);
+                var known = data.Select(r => r[^1]).Where(double.IsFinite).ToArray();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var targetMean = LocalMeans.Remove(data, settings.IndicatorMeanMonths, settings.TargetMeanQuarters * 3);
                 if (parameters is null || (quarter.Month == 1 && month == 1)) parameters = Estimate(spec, data, parameters);
                 var nowcast = new DfmNowcaster(parameters).Nowcast(data, spec.Series.Count - 1, end - first);
                 nowcast = nowcast with { Mean = nowcast.Mean + targetMean };
+                if (settings.ErrorWindowQuarters > 0) nowcast = EmpiricalSpread(nowcast, errors, quarter, month);
+                errors.Add((quarter, month, panel.Target[end] - nowcast.Mean));
                 var ms = clock.Elapsed.TotalMilliseconds;
                 var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-                var known = data.Select(r => r[^1]).Where(double.IsFinite).ToArray();
                 var lastKnown = LastKnownQuarterEnd(end, month);
+                if (quarter < fromQuarter) continue; // warm-up quarter: only its error is kept
                 yield return new EvaluatedNowcast(quarter, month, panel.Target[end], nowcast, Ar1(known, (end - lastKnown) / 3), ms, cpuMs);
             }
             progress?.Invoke(quarter.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
         }
+    }
+
+    /// <summary>The spread from past errors at the same month whose outturn was out when this nowcast was made (at month 1 the previous quarter's is not yet).</summary>
+    private NowcastDensity EmpiricalSpread(NowcastDensity nowcast, List<(DateOnly Quarter, int Month, double Error)> errors, DateOnly quarter, int month)
+    {
+        var lastKnown = quarter.AddMonths(month == 1 ? -6 : -3);
+        var past = errors.Where(e => e.Month == month && e.Quarter <= lastKnown).TakeLast(settings.ErrorWindowQuarters).ToList();
+        return past.Count < 8 ? nowcast : nowcast with { StandardDeviation = Math.Sqrt(past.Average(e => e.Error * e.Error)) };
     }
 
     private DfmParameters Estimate(DfmSpec spec, double[][] data, DfmParameters? previous)
