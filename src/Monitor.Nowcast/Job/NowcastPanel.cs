@@ -8,6 +8,9 @@ public sealed record StoredValue(DateOnly Period, double Value, DateTime KnownFr
 /// <summary>An indicator of a panel: its transformed monthly values and its latest release; dropped ones carry the reason.</summary>
 public sealed record PanelInput(string SeriesId, string Block, double[] Values, StoredValue? Latest, bool Used, string? Note);
 
+/// <summary>What an information set must share with another: the grid's start, the indicators used, and optionally the quarter and grid length.</summary>
+public sealed record PanelLayout(DateOnly Start, IReadOnlySet<string> Used, DateOnly? Quarter = null, int? Months = null);
+
 /// <summary>
 /// A target's information set on one monthly grid: the indicators transformed to stationarity, the quarterly target in
 /// each quarter's third month, the quarter to nowcast (the one holding the latest indicator month, or the one after the
@@ -15,8 +18,10 @@ public sealed record PanelInput(string SeriesId, string Block, double[] Values, 
 /// </summary>
 public sealed class NowcastPanel
 {
-    private NowcastPanel(DateOnly start, int months, List<PanelInput> inputs, double[] target, DateOnly latestMonth, DateOnly quarter, DateTime infoDate, DateOnly? lastTargetQuarter)
+    private NowcastPanel(DateOnly start, int months, List<PanelInput> inputs, double[] target, DateOnly latestMonth, DateOnly quarter, DateTime infoDate,
+        DateOnly? lastTargetQuarter, SortedDictionary<DateOnly, double> targetQuarterly)
     {
+        TargetQuarterly = targetQuarterly;
         Start = start;
         Months = months;
         Inputs = inputs;
@@ -45,6 +50,11 @@ public sealed class NowcastPanel
 
     public IEnumerable<PanelInput> Used => Inputs.Where(i => i.Used);
 
+    /// <summary>The transformed target by quarter, every quarter in the information set (outturns included).</summary>
+    public SortedDictionary<DateOnly, double> TargetQuarterly { get; }
+
+    public PanelLayout Layout => new(Start, Used.Select(u => u.SeriesId).ToHashSet(StringComparer.Ordinal), Quarter, Months);
+
     public int IndexOf(DateOnly month) => ((month.Year - Start.Year) * 12) + month.Month - Start.Month;
 
     /// <summary>Rows per month, columns: the used indicators then the target (NaN missing).</summary>
@@ -55,7 +65,7 @@ public sealed class NowcastPanel
     /// With <paramref name="layout"/>, uses its grid, quarter and indicators (an older information set for the news).
     /// </summary>
     public static NowcastPanel Build(NowcastTargetOptions options, Func<string, IReadOnlyList<StoredValue>> read, Func<string, string?> catalogueTransform,
-        int staleMonths, NowcastPanel? layout = null)
+        int staleMonths, PanelLayout? layout = null)
     {
         var targetValues = read(options.Target);
         var targetQuarterly = TargetSeries(targetValues, options.TargetTransform);
@@ -63,7 +73,7 @@ public sealed class NowcastPanel
         var raw = options.Indicators.Select(i => (Options: i, Values: read(i.Series))).ToList();
         var withData = raw.Where(r => r.Values.Count > 0).ToList();
         if (withData.Count == 0) throw new Model.NowcastDataException($"none of the {options.Indicators.Count} indicators of '{options.Code}' has values in the store");
-        var latest = layout?.LatestMonth ?? withData.Max(r => r.Values[^1].Period);
+        var latest = withData.Max(r => r.Values[^1].Period);
         var lastTarget = targetQuarterly.Keys.Max();
         var quarter = layout?.Quarter ?? Max(QuarterOf(latest), lastTarget.AddMonths(3));
         var start = layout?.Start ?? Max(targetQuarterly.Keys.Min(), SampleStart(options.SampleStart));
@@ -86,7 +96,7 @@ public sealed class NowcastPanel
             var transformed = Transform(level, indicator.Transform, catalogueTransform(indicator.Series));
             Array.Copy(transformed, offset, grid, 0, months);
             var latestValue = values.Count > 0 ? values[^1] : null;
-            var used = layout is null ? Stale(latestValue, latest, staleMonths) is null : layout.Used.Any(u => u.SeriesId == indicator.Series);
+            var used = layout is null ? Stale(latestValue, latest, staleMonths) is null : layout.Used.Contains(indicator.Series);
             var note = layout is null ? Stale(latestValue, latest, staleMonths) : null;
             inputs.Add(new PanelInput(indicator.Series, indicator.Block, grid, latestValue, used, note));
         }
@@ -98,7 +108,7 @@ public sealed class NowcastPanel
         }
         var stamps = inputs.Where(i => i.Used && i.Latest is not null).Select(i => raw.First(r => r.Options.Series == i.SeriesId).Values.Max(v => v.KnownFrom))
             .Append(targetValues.Max(v => v.KnownFrom));
-        return new NowcastPanel(start, months, inputs, target, latest, quarter, stamps.Max(), lastTarget);
+        return new NowcastPanel(start, months, inputs, target, latest, quarter, stamps.Max(), lastTarget, targetQuarterly);
     }
 
     private static string? Stale(StoredValue? latest, DateOnly panelLatest, int staleMonths)
