@@ -46,7 +46,7 @@ public sealed class NowcastJobTests
         var update = rows.Single(r => r.Kind == "update");
         Assert.AreEqual("ok", update.Status, update.Note);
         Assert.IsTrue(update.Low80 < update.Mean && update.Mean < update.High80);
-        Assert.AreEqual(7, store.Inputs(update.Id).Count);
+        Assert.AreEqual(6, store.Inputs(update.Id).Count);
         Assert.AreEqual(0, store.News(update.Id).Count, "the first update's news is measured against the replayed path");
 
         StringAssert.Contains(await job.RunAsync(CancellationToken.None), "unchanged");
@@ -76,10 +76,12 @@ public sealed class NowcastJobTests
         StringAssert.Contains(update.Note, "test:old: stopped publishing");
         Assert.AreEqual("dropped", store.Inputs(update.Id).Single(i => i.SeriesId == "test:old").Status);
 
+        using var fresh = TestStore.OnDisk(NowcastServiceCollectionExtensions.Schema.Concat(WarnServiceCollectionExtensions.Schema));
+        Load(fresh.Store, data, upTo: 147);
         var options = Options();
         options.MinimumQuarters = 100;
-        var summary = await Job(test.Store, options, new FakeTimeProvider()).RunAsync(CancellationToken.None);
-        var failed = store.Nowcasts("t").Last();
+        var summary = await Job(fresh.Store, options, new FakeTimeProvider()).RunAsync(CancellationToken.None);
+        var failed = new NowcastStore(fresh.Store).Nowcasts("t").Last();
         Assert.AreEqual("failed", failed.Status, summary);
         StringAssert.Contains(failed.Note, "at least 100 are needed");
     }
