@@ -5,6 +5,7 @@ using Monitor.Ingest;
 using Monitor.Core.Store;
 using Monitor.Forecast;
 using Monitor.Jobs;
+using Monitor.Nowcast;
 using Monitor.Present;
 using Monitor.Web.Api;
 using Monitor.Web.Health;
