@@ -1,5 +1,6 @@
 using Monitor.Ingest.Readers.ChinaMonthly;
 using Monitor.Ingest.Readers.Columnar;
+using Monitor.Ingest.Readers.Excel;
 using Monitor.Ingest.Readers.Fred;
 using Monitor.Ingest.Readers.Long;
 using Monitor.Ingest.Readers.Nbs;
@@ -20,5 +21,6 @@ public static class IngestReaders
         new ChinaIndicatorReader(),
         new ColumnarReader(json: false),
         new ColumnarReader(json: true),
+        new ExcelReader(),
     ];
 }

@@ -18,6 +18,7 @@ internal sealed class StagingSink : IRowSink, IDisposable
     private readonly List<DateOnly> _lastPeriod = [];
     private readonly List<IngestProblem> _problems = [];
     private readonly DuckDBAppender _appender;
+    private Func<long, string?>? _place;
 
     public StagingSink(DuckDBConnection connection, string dataset, string fileName)
     {
@@ -75,8 +76,13 @@ internal sealed class StagingSink : IRowSink, IDisposable
     public void Problem(long line, string field, string reason)
     {
         ProblemCount++;
-        if (_problems.Count < KeptProblems) _problems.Add(new IngestProblem(FileName, line, field, reason));
+        if (_problems.Count < KeptProblems) _problems.Add(new IngestProblem(FileName, line, field, reason, _place?.Invoke(line)));
     }
+
+    public void UsePlaces(Func<long, string?> place) => _place = place;
+
+    /// <summary>How a line is named in messages: "line 14", or the reader's place ("工业!D14").</summary>
+    public string Where(long line) => _place?.Invoke(line) ?? $"line {line}";
 
     public void RowRead() => RowsRead++;
 
