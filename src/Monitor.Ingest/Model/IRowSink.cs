@@ -25,4 +25,9 @@ public interface IRowSink
     void UsePlaces(Func<long, string?> place)
     {
     }
+
+    /// <summary>Counts an input row deliberately not stored (a missing or NaN observation): not a problem, but reported.</summary>
+    void Skipped(string reason)
+    {
+    }
 }

@@ -5,6 +5,7 @@ using Monitor.Ingest.Readers.Fred;
 using Monitor.Ingest.Readers.Long;
 using Monitor.Ingest.Readers.Nbs;
 using Monitor.Ingest.Readers.Panel;
+using Monitor.Ingest.Readers.Sdmx;
 
 namespace Monitor.Ingest.Readers;
 
@@ -22,5 +23,6 @@ public static class IngestReaders
         new ColumnarReader(json: false),
         new ColumnarReader(json: true),
         new ExcelReader(),
+        new SdmxReader(),
     ];
 }

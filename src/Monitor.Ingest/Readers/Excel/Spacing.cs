@@ -1,3 +1,5 @@
+using Monitor.Core.Domain;
+
 namespace Monitor.Ingest.Readers.Excel;
 
 /// <summary>The frequency of a run of periods: the labels' own (2025年9月 is monthly) or, for plain dates, their spacing.</summary>
@@ -22,13 +24,6 @@ internal static class Spacing
     }
 
     /// <summary>The first day of the period of that frequency holding <paramref name="date"/> (dates of month ends become months).</summary>
-    public static DateOnly Start(string frequency, DateOnly date) => frequency switch
-    {
-        "T" => new DateOnly(date.Year, date.Month, date.Day >= 21 ? 21 : date.Day >= 11 ? 11 : 1),
-        "M" => new DateOnly(date.Year, date.Month, 1),
-        "Q" => new DateOnly(date.Year, (date.Month - 1) / 3 * 3 + 1, 1),
-        "S" => new DateOnly(date.Year, date.Month <= 6 ? 1 : 7, 1),
-        "A" => new DateOnly(date.Year, 1, 1),
-        _ => date,
-    };
+    public static DateOnly Start(string frequency, DateOnly date) =>
+        FrequencyExtensions.TryParseFrequency(frequency, out var f) ? f.PeriodStart(date) : date;
 }
