@@ -38,7 +38,8 @@ public sealed partial class RunningHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningHost> StartAsync(bool seeded = true, int signInAttemptsPerMinute = 1000, IDictionary<string, string?>? settings = null)
+    public static async Task<RunningHost> StartAsync(bool seeded = true, int signInAttemptsPerMinute = 1000, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var folder = TempFolder.Create();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -64,6 +65,7 @@ public sealed partial class RunningHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(values);
         builder.AddMonitorServices();
         builder.Services.AddSingleton<IMonitorJob, NoopJob>();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseMonitor();
 
@@ -96,6 +98,13 @@ public sealed partial class RunningHost : IAsyncDisposable
         {
             ["userName"] = user, ["password"] = password, ["__RequestVerificationToken"] = token,
         }));
+    }
+
+    /// <summary>Posts a form to <paramref name="target"/> with the anti-forgery token taken from <paramref name="formPage"/>.</summary>
+    public static async Task<HttpResponseMessage> PostForm(HttpClient client, string formPage, string target, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = await TokenFrom(client, formPage);
+        return await client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
 
     /// <summary>The anti-forgery token of the first form on a page.</summary>
