@@ -21,3 +21,8 @@ INSERT INTO series_widened SELECT series_id, dataset, code, name, name_zh, domai
     transform, source, country, counter_cyclical, updated_at FROM series;
 DROP TABLE series;
 ALTER TABLE series_widened RENAME TO series;
+
+-- Release defaults for the new frequencies (the calendar needs one per frequency, see 003_release_calendar.sql).
+INSERT INTO release_rules (dataset, code_pattern, frequency, lag_months, release_day, lag_days, note) VALUES
+    ('*', '*', 'T', 0, NULL, 3,    'ten-day (旬): three days after the ten days (NBS prices of means of production)'),
+    ('*', '*', 'S', 0, NULL, 60,   'half-year: 60 days after the half');

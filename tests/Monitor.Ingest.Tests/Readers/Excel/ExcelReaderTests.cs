@@ -116,6 +116,22 @@ public sealed class ExcelReaderTests
     }
 
     [TestMethod]
+    public void Ten_day_prices_across_load_as_a_ten_day_series()
+    {
+        using var h = new IngestHarness();
+        var path = new XlsxBuilder()
+            .Sheet("旬价格", ["流通领域重要生产资料市场价格"], ["单位：元/吨"], ["产品名称", "2025年9月上旬", "2025年9月中旬", "2025年9月下旬"], ["螺纹钢", 3200.5, 3190.0, "3,180.2"])
+            .Save(Path.Combine(h.Folder, "prices.xlsx"));
+
+        var result = h.Ingest(path);
+
+        Assert.AreEqual(("succeeded", 3L), (result.Status, result.RowsNew), string.Join("\n", result.Problems));
+        Assert.AreEqual("T", h.Scalar("SELECT frequency FROM series WHERE series_id = 't:螺纹钢'"));
+        Assert.AreEqual(3180.2, h.Scalar("SELECT value FROM observations WHERE series_id = 't:螺纹钢' AND period = DATE '2025-09-21'"));
+        Assert.AreEqual("元/吨", h.Scalar("SELECT unit FROM series WHERE series_id = 't:螺纹钢'"));
+    }
+
+    [TestMethod]
     public void Periods_down_with_date_cells_is_detected_and_spaced_to_its_frequency()
     {
         using var h = new IngestHarness();
