@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Monitor.Cli.Backup;
 using Monitor.Cli.Samples;
 using Monitor.Core.Cli;
 using Monitor.Core;
@@ -22,6 +23,8 @@ public static class CliExtensions
         builder.Services.AddSingleton<ICliCommand, SamplesCommand>();
         builder.Services.AddSingleton<ICliCommand, ServeCommand>();
         builder.Services.AddSingleton<ICliCommand, StatusCommand>();
+        builder.Services.AddSingleton<ICliCommand, BackupCommand>();
+        builder.Services.AddSingleton<ICliCommand, RestoreCommand>();
         builder.Services.AddMonitorIngest(builder.Configuration);
         builder.Services.AddMonitorEmail(builder.Configuration);
         builder.Services.AddMonitorForecast(builder.Configuration);

@@ -47,6 +47,7 @@ public static class ApiExtensions
         api.MapExports();
         api.MapApiKeys();
         api.MapAudit();
+        api.MapBackup();
         app.MapOpenApi(OpenApiPattern).RequireAuthorization(ApiAuthentication.Require(Policies.Read));
         // Runs after the dashboard's security headers (registered earlier) and relaxes them for the docs page only.
         app.Use(async (context, next) =>
