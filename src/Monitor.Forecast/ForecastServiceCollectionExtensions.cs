@@ -5,6 +5,8 @@ using Monitor.Core.Cli;
 using Monitor.Core.Jobs;
 using Monitor.Core.Store;
 using Monitor.Forecast.Backtest;
+using Monitor.Core.Scale;
+using Monitor.Forecast.Shards;
 using Monitor.Forecast.Store;
 
 namespace Monitor.Forecast;
@@ -18,7 +20,9 @@ public static class ForecastServiceCollectionExtensions
     public static IServiceCollection AddMonitorForecast(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ForecastOptions>().Bind(configuration.GetSection(ForecastOptions.Section));
-        services.AddSingleton<ForecastJob>();
+        services.AddSingleton<ForecastShardStage>();
+        services.AddSingleton<IShardedStage>(sp => sp.GetRequiredService<ForecastShardStage>());
+        services.AddSingleton(sp => new ForecastJob(sp.GetRequiredService<MonitorStore>(), sp.GetRequiredService<ShardCoordinator>()));
         services.AddSingleton<IMonitorJob>(sp => sp.GetRequiredService<ForecastJob>());
         RunJobCommand.Register(services, "forecast", JobKeys.Forecast, "forecast   (re-forecasts every series whose data changed since its last forecast)");
         services.AddSingleton<ICliCommand, BacktestCommand>();
