@@ -9,6 +9,7 @@ using Monitor.Core.Configuration;
 using Monitor.Ingest;
 using Monitor.Present;
 using Monitor.Forecast;
+using Monitor.Nowcast;
 using Monitor.Present.Export;
 
 namespace Monitor.Cli;
@@ -30,6 +31,7 @@ public static class CliExtensions
         builder.Services.AddMonitorForecast(builder.Configuration);
         builder.Services.AddMonitorExport(builder.Configuration);
         builder.Services.AddMonitorWarn(builder.Configuration);
+        builder.Services.AddMonitorNowcast(builder.Configuration);
         builder.Services.AddMonitorEnterprises(builder.Configuration);
         return builder;
     }

@@ -24,7 +24,10 @@ public static class ForecastServiceCollectionExtensions
         services.AddSingleton<IShardedStage>(sp => sp.GetRequiredService<ForecastShardStage>());
         services.AddSingleton(sp => new ForecastJob(sp.GetRequiredService<MonitorStore>(), sp.GetRequiredService<ShardCoordinator>()));
         services.AddSingleton<IMonitorJob>(sp => sp.GetRequiredService<ForecastJob>());
-        RunJobCommand.Register(services, "forecast", JobKeys.Forecast, "forecast   (re-forecasts every series whose data changed since its last forecast)");
+        services.AddSingleton<ForecastAsOf>();
+        RunJobCommand.Register(services, "forecast", JobKeys.Forecast,
+            "forecast [--as-of DATE [--out FILE]]   (re-forecasts every series whose data changed since its last forecast; with --as-of: every series from the data known then, nothing written to the store)",
+            (sp, args, asOf, ct) => Task.FromResult(sp.GetRequiredService<ForecastAsOf>().Run(asOf, args.Get("out"), ct)));
         services.AddSingleton<ICliCommand, BacktestCommand>();
         services.AddSchema(Schema);
         return services;

@@ -14,6 +14,9 @@ public sealed class ShardJobs(ShardWorker worker, ShardCoordinator coordinator, 
     /// <summary>Tries per shard before the run fails (Hangfire retries twice after the first attempt).</summary>
     public const int Attempts = 3;
 
+    // [Queue] applies at every enqueue, retries included: a retried shard must go back to the workers' queue, not to
+    // "default", where the owner (same code version, no refusal) would take it.
+    [Queue(ScaleRoles.ShardQueue)]
     [AutomaticRetry(Attempts = Attempts - 1, DelaysInSeconds = [1, 2], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [JobDisplayName("shard {3} of {0} run {1}")]
     public void Compute(string stage, long runId, string name, int shard, PerformContext? context, CancellationToken cancellationToken)
@@ -36,6 +39,7 @@ public sealed class ShardJobs(ShardWorker worker, ShardCoordinator coordinator, 
     }
 
     /// <summary>On the owner: records the shard and merges the run when it was the last.</summary>
+    [Queue(ScaleRoles.OwnerQueue)]
     [AutomaticRetry(Attempts = 3)]
     [JobDisplayName("report shard {3} of {0} run {1}")]
     public void Report(string stage, long runId, string name, int shard, ShardReport report)

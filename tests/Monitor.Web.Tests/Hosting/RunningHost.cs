@@ -57,6 +57,7 @@ public sealed partial class RunningHost : IAsyncDisposable
             ["Urls"] = "http://127.0.0.1:0",
             ["Store:Path"] = Path.Combine(folder, "monitor.duckdb"),
             ["Store:MemoryLimit"] = "512MB",
+            ["DataProtection:KeysFolder"] = Path.Combine(folder, "keys"),
             ["JobStorage:Kind"] = "memory",
             ["JobStorage:RunServer"] = "false",
             ["MONITOR_ADMIN_USER"] = AdminUser,
