@@ -19,6 +19,7 @@ public sealed class IngestCommand(FileIngestor ingestor, SourceRunner sources) :
         new Option<string>("--domain") { Description = "domain of series that do not name one" },
         new Option<string>("--region") { Description = "region of series that do not name one" },
         new Option<string>("--industry") { Description = "industry of series that do not name one" },
+        new Option<string>("--mapping") { Description = "a mapping JSON for a workbook or an SDMX message (see docs/sources.md)", HelpName = "FILE.json" },
         new Option<bool>("--force") { Description = "load even when the file was loaded before" },
         new Option<bool>("--quarantine") { Description = "set bad rows aside instead of rejecting the file" },
     };
@@ -57,7 +58,8 @@ public sealed class IngestCommand(FileIngestor ingestor, SourceRunner sources) :
             Defaults: new SourceDefaults(args.Get("domain"), args.Get("region"), args.Get("industry")),
             Encoding: args.Get("encoding"),
             Force: args.Has("force"),
-            Quarantine: args.Has("quarantine"));
+            Quarantine: args.Has("quarantine"),
+            Mapping: args.Get("mapping") is { Length: > 0 } mapping ? Path.GetFullPath(mapping) : null);
         return ingestor.Ingest(request, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ public sealed class SourceOptions
 
     public string Location { get; set; } = "";
 
-    /// <summary>"auto" (detect) or a reader name: long, fred-md, fred-qd, date-panel, nbs, cn-indicators, parquet, json.</summary>
+    /// <summary>"auto" (detect) or a reader name: long, fred-md, fred-qd, date-panel, nbs, cn-indicators, parquet, json, excel.</summary>
     public string Format { get; set; } = "auto";
 
     /// <summary>Dataset prefix of the series ids; defaults to the folder name of the location.</summary>
@@ -34,6 +34,9 @@ public sealed class SourceOptions
     public string? RegionCode { get; set; }
 
     public string? IndustryCode { get; set; }
+
+    /// <summary>A workbook mapping file (JSON, see docs/sources.md); by default the one beside the workbook, if any.</summary>
+    public string? Mapping { get; set; }
 
     /// <summary>"auto", "utf-8", "gb18030", "windows-1252".</summary>
     public string? Encoding { get; set; }
