@@ -23,6 +23,7 @@ public static class CliExtensions
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddCliVerb<SamplesCommand>();
         builder.Services.AddCliVerb<ServeCommand>();
+        builder.Services.AddCliVerb<WorkerCommand>();
         builder.Services.AddCliVerb<StatusCommand>();
         builder.Services.AddCliVerb<BackupCommand>();
         builder.Services.AddCliVerb<RestoreCommand>();

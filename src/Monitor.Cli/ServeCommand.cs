@@ -6,31 +6,46 @@ using Monitor.Core.Cli;
 
 namespace Monitor.Cli;
 
-/// <summary>
-/// <c>monitor serve [--urls URL] [--db FILE]</c>: runs the web host (dashboard, API, job server) as a child process.
-/// The command line has no compile-time dependency on Monitor.Web (so it carries no ASP.NET Core, Hangfire or Scalar):
-/// it starts the web app's own build output, found through <c>MONITOR_WEB_HOST</c> (Monitor.Web.dll or its folder) or
-/// else the path recorded at build time (Monitor.Cli.csproj references Monitor.Web for build order only). The child
-/// shares this console and working directory, Ctrl+C and SIGTERM reach it, and its exit code is returned.
-/// </summary>
+/// <summary><c>monitor serve [--urls URL] [--db FILE]</c>: runs the web host (dashboard, API, job server) as a child process (<see cref="WebHostProcess"/>).</summary>
 internal sealed class ServeCommand : ICliVerb
 {
-    public const string WebHostVariable = "MONITOR_WEB_HOST";
-
     public static Command Define() => new("serve", "run the dashboard, the API and the job server (the Monitor.Web host) until stopped")
     {
         new Option<string>("--urls") { Description = "addresses to listen on, e.g. http://127.0.0.1:5080", HelpName = "URL" },
     };
 
-    public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
+    public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var hostArgs = new List<string>();
+        if (args.Get("urls") is { } urls) hostArgs.Add($"--urls={urls}");
+        if (args.Database is { } db) hostArgs.Add($"--Store:Path={Path.GetFullPath(db)}");
+        return WebHostProcess.RunAsync("serve", hostArgs, args, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Runs the web app's own build output as a child process: found through <c>MONITOR_WEB_HOST</c> (Monitor.Web.dll or
+/// its folder) or else the path recorded at build time (Monitor.Cli.csproj references Monitor.Web for build order only).
+/// The command line thus has no compile-time dependency on Monitor.Web (it carries no ASP.NET Core, Hangfire or Scalar).
+/// The child shares this console and working directory, Ctrl+C and SIGTERM reach it, and its exit code is returned.
+/// </summary>
+internal static class WebHostProcess
+{
+    public const string WebHostVariable = "MONITOR_WEB_HOST";
+
+    /// <summary>Starts <c>dotnet Monitor.Web.dll</c> with <paramref name="hostArgs"/> and waits for it to stop.</summary>
+    public static async Task<int> RunAsync(string verb, IEnumerable<string> hostArgs, CommandLineArgs args, CancellationToken cancellationToken)
     {
         var webHost = LocateWebHost();
         if (webHost is null)
         {
-            await args.Error.WriteLineAsync($"monitor serve: the web host (Monitor.Web.dll) is not built; run `dotnet build src/Monitor.Web` or set {WebHostVariable}");
+            await args.Error.WriteLineAsync($"monitor {verb}: the web host (Monitor.Web.dll) is not built; run `dotnet build src/Monitor.Web` or set {WebHostVariable}");
             return 1;
         }
-        using var child = Process.Start(StartInfo(webHost, args))!;
+        var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false };
+        start.ArgumentList.Add(webHost);
+        foreach (var arg in hostArgs) start.ArgumentList.Add(arg);
+        using var child = Process.Start(start)!;
         using var forward = ForwardStopSignals(child);
         try
         {
@@ -44,22 +59,12 @@ internal sealed class ServeCommand : ICliVerb
         return child.ExitCode;
     }
 
-    /// <summary><c>dotnet Monitor.Web.dll --urls=… --Store:Path=…</c>, inheriting this process's console and environment.</summary>
-    private static ProcessStartInfo StartInfo(string webHost, CommandLineArgs args)
-    {
-        var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false };
-        start.ArgumentList.Add(webHost);
-        if (args.Get("urls") is { } urls) start.ArgumentList.Add($"--urls={urls}");
-        if (args.Database is { } db) start.ArgumentList.Add($"--Store:Path={Path.GetFullPath(db)}");
-        return start;
-    }
-
     internal static string? LocateWebHost()
     {
         var configured = Environment.GetEnvironmentVariable(WebHostVariable);
         var candidate = configured is { Length: > 0 }
             ? Directory.Exists(configured) ? Path.Combine(configured, "Monitor.Web.dll") : configured
-            : typeof(ServeCommand).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "MonitorWebHost")?.Value;
+            : typeof(WebHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "MonitorWebHost")?.Value;
         return candidate is not null && File.Exists(candidate) ? Path.GetFullPath(candidate) : null;
     }
 

@@ -149,7 +149,7 @@ public sealed class CommandLineTests
         Assert.IsFalse(references.Any(r => r.StartsWith("Monitor.Web", StringComparison.Ordinal) || r.StartsWith("Hangfire", StringComparison.Ordinal)
             || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || r.StartsWith("Scalar", StringComparison.Ordinal)), string.Join(", ", references));
         Assert.IsFalse(File.Exists(Path.Combine(AppContext.BaseDirectory, "Monitor.Web.dll")), "the web host is not copied beside the command line");
-        Assert.IsNotNull(ServeCommand.LocateWebHost(), "serve finds the web host's own build output");
+        Assert.IsNotNull(WebHostProcess.LocateWebHost(), "serve finds the web host's own build output");
     }
 
     private static List<string> Verbs()
