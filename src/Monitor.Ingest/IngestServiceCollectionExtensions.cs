@@ -32,6 +32,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<HttpFetcher>();
         services.AddSingleton<IApiClient, FredApiClient>();
         services.AddSingleton<IApiClient, SdmxApiClient>();
+        services.AddSingleton<IApiClient, NbsQueryClient>();
         services.TryAddSingleton<ApiFetcher>();
         services.TryAddSingleton<SourceRunner>();
         services.TryAddSingleton<SeriesDeriver>();

@@ -26,5 +26,6 @@ public static class IngestReaders
         new ExcelReader(),
         new SdmxReader(),
         new FredApiReader(),
+        new NbsQueryReader(),
     ];
 }

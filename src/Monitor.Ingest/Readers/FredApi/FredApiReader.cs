@@ -17,8 +17,11 @@ public sealed class FredApiReader : IFormatReader
     public string Format => "fred-api";
 
     public bool Detect(FileSniff sniff) =>
-        sniff.IsDirectory ? File.Exists(Path.Combine(sniff.Path, "observations-001.json"))
-            : sniff.Head.TrimStart().StartsWith('{') && sniff.Head.Contains("\"observations\"", StringComparison.Ordinal) && sniff.Head.Contains("\"observation_start\"", StringComparison.Ordinal);
+        sniff.IsDirectory ? File.Exists(Path.Combine(sniff.Path, "observations-001.json")) : IsAnswer(sniff.Head);
+
+    /// <summary>A FRED observations answer by its first KBs (FRED writes observation_start before the observations).</summary>
+    public static bool IsAnswer(string head) =>
+        head.TrimStart().StartsWith('{') && head.Contains("\"observations\"", StringComparison.Ordinal) && head.Contains("\"observation_start\"", StringComparison.Ordinal);
 
     public IReadOnlyList<string> Files(string path) => Directory.Exists(path) ? [.. Meta(path), .. Pages(path)] : [path];
 
@@ -28,7 +31,7 @@ public sealed class FredApiReader : IFormatReader
         if (pages.Count == 0) throw new InputRejectedException(0, "file", "no observations-NNN.json in the folder");
         var series = Meta(request.Path) is [var meta] ? FredSeries.Load(meta) : null;
         var rows = new List<FredRow>();
-        foreach (var page in pages) FredRow.ReadPage(page, rows);
+        foreach (var page in pages) FredRow.ReadPage(page, rows, named: pages.Count > 1 || Directory.Exists(request.Path));
         sink.UsePlaces(line => line >= 1 && line <= rows.Count ? rows[(int)line - 1].Place : null);
 
         var code = series?.Id ?? Path.GetFileNameWithoutExtension(request.Path.TrimEnd(Path.DirectorySeparatorChar));
@@ -59,7 +62,8 @@ public sealed class FredApiReader : IFormatReader
 /// <summary>One observation row of a FRED answer: date, value text, the vintage it belongs to (ALFRED only) and its place.</summary>
 internal sealed record FredRow(string Date, string Value, DateTime? KnownFrom, string Place)
 {
-    public static void ReadPage(string path, List<FredRow> rows)
+    /// <summary>Adds a page's rows; each row's place names its page when the input has several ("observations-002.json: observation 17").</summary>
+    public static void ReadPage(string path, List<FredRow> rows, bool named)
     {
         using var document = JsonInput.Parse(path);
         var root = document.RootElement;
@@ -72,7 +76,7 @@ internal sealed record FredRow(string Date, string Value, DateTime? KnownFrom, s
         foreach (var row in observations.EnumerateArray())
         {
             index++;
-            var place = $"{file}: observation {index}";
+            var place = (named ? $"{file}: " : "") + $"observation {index}";
             DateTime? knownFrom = null;
             if (vintaged)
             {

@@ -14,7 +14,7 @@ internal sealed class ApiHarness : IDisposable
         Options = new IngestOptions { Sources = [.. sources], CacheFolder = Path.Combine(Ingest.Folder, "cache") };
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         Fetcher = new HttpFetcher(_http, Ingest.Store, options, Delays);
-        Runner = new SourceRunner(Ingest.Ingestor, Fetcher, new ApiFetcher(Fetcher, [new FredApiClient(), new SdmxApiClient()]), options);
+        Runner = new SourceRunner(Ingest.Ingestor, Fetcher, new ApiFetcher(Fetcher, [new FredApiClient(), new SdmxApiClient(), new NbsQueryClient()]), options);
     }
 
     public IngestHarness Ingest { get; } = new();

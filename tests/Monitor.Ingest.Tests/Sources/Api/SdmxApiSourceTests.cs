@@ -63,6 +63,6 @@ public sealed class SdmxApiSourceTests
 
         var result = await api.Run("x");
 
-        StringAssert.Contains(result.Problems[0].ToString(), "an http-api source names its API in Format: fred-api, sdmx (not 'csv')");
+        StringAssert.Contains(result.Problems[0].ToString(), "an http-api source names its API in Format: fred-api, sdmx, nbs-query (not 'csv')");
     }
 }
