@@ -24,6 +24,7 @@ public static class WarnServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WarnInputReader>();
         services.TryAddSingleton<AlertStore>();
+        services.TryAddSingleton<Monitor.Warn.Sets.IndicatorSetStore>();
         services.AddSingleton<IMonitorJob, WarnJob>();
         RunJobCommand.Register(services, "warn", JobKeys.Warn, "warn    run the early-warning stage now (anomalies, lights, composites, alerts)");
         services.AddSingleton<ICliCommand, EvaluateWarningsCommand>();

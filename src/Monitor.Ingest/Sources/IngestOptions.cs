@@ -35,6 +35,9 @@ public sealed class SourceOptions
 
     public string? IndustryCode { get; set; }
 
+    /// <summary>Country (ISO code, e.g. CN) of the source's series when its catalogue names none: the series' economy.</summary>
+    public string? Country { get; set; }
+
     /// <summary>"auto", "utf-8", "gb18030", "windows-1252".</summary>
     public string? Encoding { get; set; }
 

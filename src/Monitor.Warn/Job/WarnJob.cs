@@ -30,7 +30,8 @@ public sealed class WarnJob(MonitorStore store, WarnInputReader reader, IOptions
         var inputs = reader.Read();
         Phase("read");
         cancellationToken.ThrowIfCancellationRequested();
-        var results = new WarnComputation(settings).Run(inputs, now);
+        var sets = new Sets.IndicatorSetStore(store, options, clock).Current();
+        var results = new WarnComputation(settings, sets).Run(inputs, now);
         Phase("compute");
         cancellationToken.ThrowIfCancellationRequested();
 
