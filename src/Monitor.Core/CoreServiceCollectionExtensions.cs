@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitor.Core.Audit;
 using Monitor.Core.Jobs;
 using Monitor.Core.Store;
 
@@ -17,6 +18,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SeriesReader>();
         services.TryAddSingleton<JobRunLog>();
         services.TryAddSingleton<JobRunner>();
+        services.TryAddSingleton<IAuditLog, AuditLog>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using Monitor.Present.Export;
 using Monitor.Web.Api.Endpoints;
 using Monitor.Web.Api.Keys;
 using Monitor.Web.Security;
+using Monitor.Web.Security.Audit;
 using Scalar.AspNetCore;
 
 namespace Monitor.Web.Api;
@@ -45,6 +46,7 @@ public static class ApiExtensions
         api.MapWarnings();
         api.MapExports();
         api.MapApiKeys();
+        api.MapAudit();
         app.MapOpenApi(OpenApiPattern).RequireAuthorization(ApiAuthentication.Require(Policies.Read));
         // Runs after the dashboard's security headers (registered earlier) and relaxes them for the docs page only.
         app.Use(async (context, next) =>

@@ -54,9 +54,6 @@ public sealed class AdminActionTests
         StringAssert.Contains(await newcomer.GetStringAsync("/"), "newcomer (analyst)");
     }
 
-    private static async Task<HttpResponseMessage> Post(HttpClient client, string formPage, string target, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = await RunningHost.TokenFrom(client, formPage);
-        return await client.PostAsync(target, new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpResponseMessage> Post(HttpClient client, string formPage, string target, Dictionary<string, string> fields) =>
+        RunningHost.PostForm(client, formPage, target, fields);
 }

@@ -10,7 +10,7 @@ public sealed class HostTests
 {
     private static readonly string[] Pages =
         ["/", "/Indicator?id=cn%3Apmi", "/Regions", "/Regions/Province?code=CN-GD", "/Industries", "/Alerts", "/Data", "/Users", "/hangfire",
-         "/Exports", "/ApiKeys", "/Subscriptions", "/Subscriptions/Outbox"];
+         "/Exports", "/ApiKeys", "/Subscriptions", "/Subscriptions/Outbox", "/Audit"];
 
     [TestMethod]
     public async Task Health_answers_200_with_the_database_file_to_anyone()

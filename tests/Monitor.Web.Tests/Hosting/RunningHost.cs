@@ -98,6 +98,13 @@ public sealed partial class RunningHost : IAsyncDisposable
         }));
     }
 
+    /// <summary>Posts a form to <paramref name="target"/> with the anti-forgery token taken from <paramref name="formPage"/>.</summary>
+    public static async Task<HttpResponseMessage> PostForm(HttpClient client, string formPage, string target, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = await TokenFrom(client, formPage);
+        return await client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>The anti-forgery token of the first form on a page.</summary>
     public static async Task<string> TokenFrom(HttpClient client, string path)
     {

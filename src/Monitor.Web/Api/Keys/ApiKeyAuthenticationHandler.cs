@@ -18,7 +18,8 @@ public sealed class ApiKeyAuthenticationHandler(
         var owner = keys.Authenticate(values.ToString().Trim());
         if (owner is null) return Task.FromResult(AuthenticateResult.Fail("unknown or revoked API key"));
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, owner.UserName), new Claim(ClaimTypes.Role, owner.Role)], Scheme.Name);
+            [new Claim(ClaimTypes.Name, owner.UserName), new Claim(ClaimTypes.Role, owner.Role),
+             new Claim(Security.Audit.HttpAudit.KeyIdClaim, owner.KeyId.ToString(System.Globalization.CultureInfo.InvariantCulture))], Scheme.Name);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
     }
 

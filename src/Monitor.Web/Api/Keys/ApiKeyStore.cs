@@ -12,7 +12,7 @@ public sealed record ApiKeyInfo(long Id, string Label, string Prefix, DateTime C
 public sealed record CreatedApiKey(long Id, string Label, string Prefix, string Key);
 
 /// <summary>Who a valid key belongs to.</summary>
-public sealed record ApiKeyOwner(string UserName, string Role);
+public sealed record ApiKeyOwner(string UserName, string Role, long KeyId);
 
 /// <summary>Creates, lists, revokes and checks API keys: 32 random bytes, stored only as their SHA-256.</summary>
 public sealed class ApiKeyStore(MonitorStore store, TimeProvider clock)
@@ -20,10 +20,14 @@ public sealed class ApiKeyStore(MonitorStore store, TimeProvider clock)
     public const string KeyPrefix = "mk_";
     private const int PrefixLength = 10;
 
+    /// <summary>Longest label accepted (page and API).</summary>
+    public const int MaxLabelLength = 80;
+
     public CreatedApiKey Create(string userName, string label)
     {
         var key = KeyPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         label = string.IsNullOrWhiteSpace(label) ? "key" : label.Trim();
+        if (label.Length > MaxLabelLength) throw new ArgumentException($"label: at most {MaxLabelLength} characters", nameof(label));
         return store.InTransaction((connection, transaction) =>
         {
             var id = MonitorStore.NextId(connection, "api_key_seq");
@@ -66,12 +70,12 @@ public sealed class ApiKeyStore(MonitorStore store, TimeProvider clock)
         using var connection = store.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT u.user_name, u.role FROM api_keys k JOIN users u ON u.user_name = k.user_name
+            SELECT u.user_name, u.role, k.key_id FROM api_keys k JOIN users u ON u.user_name = k.user_name
             WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND NOT u.disabled
             """;
         command.Parameters.Add(new DuckDBParameter(Hash(key)));
         using var reader = command.ExecuteReader();
-        return reader.Read() ? new ApiKeyOwner(reader.GetString(0), reader.GetString(1)) : null;
+        return reader.Read() ? new ApiKeyOwner(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)) : null;
     }
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

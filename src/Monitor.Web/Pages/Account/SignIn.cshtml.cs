@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Audit;
+using Monitor.Web.Security.Audit;
 using Monitor.Web.Localization;
 using Monitor.Web.Pages.Shared;
 using Monitor.Web.Security;
@@ -11,7 +13,7 @@ namespace Monitor.Web.Pages.Account;
 
 /// <summary>Cookie sign-in against the users table; POSTs are rate limited per client address.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(UserStore users, ILogger<SignInModel> logger) : MonitorPageModel
+public sealed class SignInModel(UserStore users, IAuditLog audit, ILogger<SignInModel> logger) : MonitorPageModel
 {
     public string? ReturnUrl { get; private set; }
 
@@ -26,6 +28,8 @@ public sealed class SignInModel(UserStore users, ILogger<SignInModel> logger) : 
         if (user is null)
         {
             logger.LogWarning("failed sign-in for {User} from {Address}", userName, HttpContext.Connection.RemoteIpAddress);
+            audit.Write(new AuditEntry(new AuditActor(userName ?? "", "local", HttpContext.Connection.RemoteIpAddress?.ToString()),
+                AuditActions.SignIn, HttpContext.AuditTarget(), Outcome: AuditOutcome.Denied, Detail: "wrong user name or password"));
             Failed = true;
             return Page();
         }
@@ -33,6 +37,8 @@ public sealed class SignInModel(UserStore users, ILogger<SignInModel> logger) : 
             [new Claim(ClaimTypes.Name, user.UserName), new Claim(ClaimTypes.Role, user.Role), new Claim("display_name", user.DisplayName ?? user.UserName)],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        audit.Write(new AuditEntry(new AuditActor(user.UserName, "local", HttpContext.Connection.RemoteIpAddress?.ToString()),
+            AuditActions.SignIn, HttpContext.AuditTarget()));
         if (Request.Cookies[Language.Cookie] is null) Language.Remember(Response, user.Language);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Present.Export;
+using Monitor.Core.Audit;
 using Monitor.Web.Security;
+using Monitor.Web.Security.Audit;
 
 namespace Monitor.Web.Pages.Exports;
 
@@ -26,6 +28,7 @@ public sealed class IndexModel(ForecastExporter exporter, TimeProvider clock) : 
 
     public IActionResult OnGetDownload()
     {
+        using var audit = HttpContext.BeginAudit(AuditActions.Export);
         var problems = new List<string>();
         if (!ExportFormats.TryParse(Format, out var format)) problems.Add($"format: '{Format}' is not {ExportFormats.Choices}");
         var (filter, filterProblems) = ExportFilterParser.Parse(Option);
@@ -33,11 +36,12 @@ public sealed class IndexModel(ForecastExporter exporter, TimeProvider clock) : 
         if (filter is null || problems.Count > 0)
         {
             Problems = problems;
+            audit.Fail(string.Join("; ", problems));
             return Page();
         }
         // Staged in a temporary file removed when the download stream closes (XLSX and Parquet need a real file).
         var staged = Path.Combine(Path.GetTempPath(), $"monitor-page-export-{Guid.NewGuid():N}{format.Extension()}");
-        exporter.ExportToFile(format, filter, staged);
+        audit.Complete(exporter.ExportToFile(format, filter, staged).Rows);
         var file = new FileStream(staged, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose);
         return File(file, format.MediaType(), $"forecasts-{clock.GetUtcNow():yyyyMMdd-HHmmss}{format.Extension()}");
     }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Audit;
 using Monitor.Web.Pages.Shared;
 using Monitor.Web.Security;
+using Monitor.Web.Security.Audit;
 
 namespace Monitor.Web.Pages.Users;
 
-/// <summary>Admins add users, change roles, reset passwords and disable accounts (the folder is admin-only).</summary>
+/// <summary>Admins add users, change roles, reset passwords and disable accounts (the folder is admin-only); each change is audited.</summary>
 public sealed class IndexModel(UserStore users) : MonitorPageModel
 {
     public IReadOnlyList<MonitorUser> All { get; private set; } = [];
@@ -16,41 +18,51 @@ public sealed class IndexModel(UserStore users) : MonitorPageModel
 
     public IActionResult OnPostCreate(string userName, string password, string role, string? displayName)
     {
+        using var audit = HttpContext.BeginAudit(AuditActions.UserCreate, $"user={userName} role={role}");
         if (string.IsNullOrWhiteSpace(userName) || (password ?? "").Length < 10 || !Roles.All.Contains(role))
         {
             Message = T("用户名必填，密码至少 10 位，角色须有效。", "A user name, a password of at least 10 characters and a valid role are required.");
+            audit.Fail("invalid input");
             return RedirectToPage();
         }
         if (users.Find(userName.Trim()) is not null)
         {
             Message = T("用户已存在。", "That user already exists.");
+            audit.Fail("user exists");
             return RedirectToPage();
         }
         users.Create(userName.Trim(), password!, role, displayName);
+        audit.Complete();
         Message = T("已创建用户 ", "Created user ") + userName.Trim();
         return RedirectToPage();
     }
 
     public IActionResult OnPostRole(string userName, string role)
     {
-        if (!Roles.All.Contains(role) || users.Find(userName) is null) return BadRequest();
+        using var audit = HttpContext.BeginAudit(AuditActions.RoleChange, $"user={userName} role={role}");
+        if (!Roles.All.Contains(role) || users.Find(userName) is not { } user) return BadRequest();
         if (userName == User.Identity?.Name && role != Roles.Admin) return BadRequest();
         users.SetRole(userName, role);
+        audit.Complete(detail: $"{user.Role} -> {role}");
         return RedirectToPage();
     }
 
     public IActionResult OnPostPassword(string userName, string password)
     {
+        using var audit = HttpContext.BeginAudit(AuditActions.PasswordChange, $"user={userName}");
         if (users.Find(userName) is null || (password ?? "").Length < 10) return BadRequest();
         users.SetPassword(userName, password!);
+        audit.Complete();
         Message = T("密码已重置：", "Password reset: ") + userName;
         return RedirectToPage();
     }
 
     public IActionResult OnPostDisable(string userName, bool disabled)
     {
+        using var audit = HttpContext.BeginAudit(disabled ? AuditActions.UserDisable : AuditActions.UserEnable, $"user={userName}");
         if (users.Find(userName) is null || userName == User.Identity?.Name) return BadRequest();
         users.SetDisabled(userName, disabled);
+        audit.Complete();
         return RedirectToPage();
     }
 }
