@@ -17,14 +17,12 @@ public sealed class RecurringJobRegistrar(
     {
         foreach (var job in jobs)
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(job is IZonedJob zoned ? zoned.TimeZone : options.Value.TimeZone);
-            var cron = options.Value.Schedules.GetValueOrDefault(job.Key) ?? job.DefaultCron;
-            if (cron is null || cron == "off")
+            if (JobSchedule.For(job, options.Value) is not { } schedule)
             {
                 manager.RemoveIfExists(job.Key);
                 continue;
             }
-            var key = job.Key;
+            var (key, cron, zone) = schedule;
             var recurring = new RecurringJobOptions { TimeZone = zone };
             if (JobDispatcher.IsPipelineStage(key))
                 manager.AddOrUpdate<JobDispatcher>(key, d => d.RunStage(key, CancellationToken.None), cron, recurring);

@@ -6,6 +6,7 @@ using Monitor.Forecast;
 using Monitor.Jobs;
 using Monitor.Present;
 using Monitor.Web.Api;
+using Monitor.Web.Health;
 
 namespace Monitor.Web;
 
@@ -23,13 +24,14 @@ public static class HostExtensions
         builder.Services.AddMonitorDashboard(builder.Configuration);
         builder.Services.AddMonitorApi(builder.Configuration);
         builder.Services.AddMonitorWarn(builder.Configuration);
+        builder.Services.AddMonitorHealth(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseMonitor(this WebApplication app)
     {
         app.UseMonitorDashboard();
-        app.MapHealth();
+        app.MapMonitorHealth();
         app.MapSubscriptionsApi();
         app.MapMonitorDashboard();
         app.MapMonitorApi();

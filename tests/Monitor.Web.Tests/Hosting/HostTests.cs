@@ -13,10 +13,10 @@ public sealed class HostTests
          "/Exports", "/ApiKeys", "/Subscriptions", "/Subscriptions/Outbox", "/Audit"];
 
     [TestMethod]
-    public async Task Health_answers_200_with_the_database_file_to_anyone()
+    public async Task Health_answers_200_with_the_database_file_to_an_admin()
     {
         var host = await SharedHost.GetAsync();
-        using var client = host.Client();
+        using var client = await host.SignedInClient(RunningHost.AdminUser);
 
         using var response = await client.GetAsync("/health");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

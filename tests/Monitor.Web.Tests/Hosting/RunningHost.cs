@@ -38,7 +38,8 @@ public sealed partial class RunningHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningHost> StartAsync(bool seeded = true, int signInAttemptsPerMinute = 1000, IDictionary<string, string?>? settings = null)
+    public static async Task<RunningHost> StartAsync(bool seeded = true, int signInAttemptsPerMinute = 1000, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var folder = TempFolder.Create();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -64,6 +65,7 @@ public sealed partial class RunningHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(values);
         builder.AddMonitorServices();
         builder.Services.AddSingleton<IMonitorJob, NoopJob>();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseMonitor();
 
