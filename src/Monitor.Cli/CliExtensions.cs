@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Monitor.Cli.Samples;
 using Monitor.Core.Cli;
 using Monitor.Core;
+using Monitor.Enterprises;
 using Monitor.Core.Configuration;
 using Monitor.Ingest;
 using Monitor.Present;
@@ -26,6 +27,7 @@ public static class CliExtensions
         builder.Services.AddMonitorForecast(builder.Configuration);
         builder.Services.AddMonitorExport(builder.Configuration);
         builder.Services.AddMonitorWarn(builder.Configuration);
+        builder.Services.AddMonitorEnterprises(builder.Configuration);
         return builder;
     }
 }

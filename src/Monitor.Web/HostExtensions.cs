@@ -1,4 +1,5 @@
 using Monitor.Core;
+using Monitor.Enterprises;
 using Monitor.Core.Configuration;
 using Monitor.Ingest;
 using Monitor.Core.Store;
@@ -24,6 +25,7 @@ public static class HostExtensions
         builder.Services.AddMonitorDashboard(builder.Configuration);
         builder.Services.AddMonitorApi(builder.Configuration);
         builder.Services.AddMonitorWarn(builder.Configuration);
+        builder.Services.AddMonitorEnterprises(builder.Configuration);
         builder.Services.AddMonitorHealth(builder.Configuration);
         return builder;
     }

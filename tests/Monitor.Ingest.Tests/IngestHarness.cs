@@ -14,11 +14,11 @@ internal sealed class IngestHarness : IDisposable
 {
     private readonly TestStore _test;
 
-    public IngestHarness(bool onDisk = false)
+    public IngestHarness(bool onDisk = false, TimeProvider? clock = null)
     {
         _test = onDisk ? TestStore.OnDisk(IngestSchema.Scripts) : TestStore.InMemory(IngestSchema.Scripts);
         Folder = TempFolder.Create();
-        Writer = new VintageWriter(Store, TimeProvider.System);
+        Writer = new VintageWriter(Store, clock ?? TimeProvider.System);
         Ingestor = new FileIngestor(Writer, new ReaderCatalog(IngestReaders.All()));
     }
 

@@ -1,6 +1,7 @@
 using System.Data;
 using DuckDB.NET.Data;
 using Monitor.Core.Domain;
+using Monitor.Core.RealTime;
 
 namespace Monitor.Core.Store;
 
@@ -34,28 +35,9 @@ public sealed class SeriesReader(MonitorStore store)
         return History(connection, seriesId, asOf);
     }
 
-    public static IReadOnlyList<Observation> History(DuckDBConnection connection, string seriesId, DateTime? asOf = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Parameters.Add(new DuckDBParameter(seriesId));
-        if (asOf is { } at)
-        {
-            command.CommandText = """
-                SELECT period, value FROM observations
-                WHERE series_id = $1 AND known_from <= $2 AND (known_to IS NULL OR known_to > $2)
-                ORDER BY period
-                """;
-            command.Parameters.Add(new DuckDBParameter(at));
-        }
-        else
-        {
-            command.CommandText = "SELECT period, value FROM observations WHERE series_id = $1 AND known_to IS NULL ORDER BY period";
-        }
-        var result = new List<Observation>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) result.Add(new Observation(DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetDouble(1)));
-        return result;
-    }
+    /// <summary>As <see cref="History(string, DateTime?)"/> on an open connection; delegates to <see cref="AsOf.Known(DuckDBConnection, string, DateTime?)"/>.</summary>
+    public static IReadOnlyList<Observation> History(DuckDBConnection connection, string seriesId, DateTime? asOf = null) =>
+        AsOf.Known(connection, seriesId, asOf);
 
     /// <summary>The latest time any value of the series became known or was superseded: its data stamp.</summary>
     public static DateTime? LatestVintage(DuckDBConnection connection, string seriesId)

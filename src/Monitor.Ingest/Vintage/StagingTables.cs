@@ -8,6 +8,8 @@ internal static class StagingTables
     public const string Observations = "ingest_stage_obs";
     public const string Series = "ingest_stage_series";
     public const string Diff = "ingest_stage_diff";
+    public const string ReleaseGroups = "ingest_stage_release_group";
+    public const string Releases = "ingest_stage_release";
 
     public static void Create(DuckDBConnection connection)
     {
@@ -21,7 +23,7 @@ internal static class StagingTables
     }
 
     public static void Drop(DuckDBConnection connection) =>
-        Sql.Execute(connection, null, $"DROP TABLE IF EXISTS {Observations}; DROP TABLE IF EXISTS {Series}; DROP TABLE IF EXISTS {Diff};");
+        Sql.Execute(connection, null, $"DROP TABLE IF EXISTS {Observations}; DROP TABLE IF EXISTS {Series}; DROP TABLE IF EXISTS {Diff}; DROP TABLE IF EXISTS {ReleaseGroups}; DROP TABLE IF EXISTS {Releases};");
 
     /// <summary>Appends the catalogue rows of the staged series.</summary>
     public static void AppendSeries(DuckDBConnection connection, IReadOnlyList<StagedSeries> series)

@@ -14,8 +14,9 @@ internal static class VintageMerge
 
     private const long SliceRows = 1_000_000;
 
-    public static Counts Apply(DuckDBConnection connection, DuckDBTransaction transaction, string dataset, string source, DateTime knownFrom, long runId)
+    public static Counts Apply(DuckDBConnection connection, DuckDBTransaction transaction, string dataset, string source, DateTime knownFrom, long runId, IReadOnlyList<StagedSeries> staged)
     {
+        ReleaseStamps.Stage(connection, transaction, dataset, staged);
         UpsertCatalogue(connection, transaction, dataset, source, knownFrom);
         var existing = Sql.Long(connection, transaction, $"""
             SELECT count(*) FROM observations WHERE known_to IS NULL AND series_id IN (SELECT series_id FROM {StagingTables.Series})
@@ -40,8 +41,9 @@ internal static class VintageMerge
     {
         var inserted = Sql.Execute(connection, transaction, $"""
             INSERT INTO observations (series_id, period, value, known_from, known_to, run_id)
-            SELECT s.series_id, o.period, o.value, $1, NULL, $2
+            SELECT s.series_id, o.period, o.value, {ReleaseStamps.KnownFromExpression}, NULL, $2
             FROM {StagingTables.Observations} o JOIN {StagingTables.Series} s USING (sidx)
+            {ReleaseStamps.Join}
             """, knownFrom, runId);
         return new Counts(inserted, 0, 0);
     }
@@ -85,7 +87,9 @@ internal static class VintageMerge
         {
             Sql.Execute(connection, transaction, $"""
                 INSERT INTO observations (series_id, period, value, known_from, known_to, run_id)
-                SELECT series_id, period, value, $1, NULL, $2 FROM {StagingTables.Diff}
+                SELECT o.series_id, o.period, o.value, {ReleaseStamps.KnownFromExpression}, NULL, $2
+                FROM (SELECT d.*, s.sidx FROM {StagingTables.Diff} d JOIN {StagingTables.Series} s USING (series_id)) o
+                {ReleaseStamps.Join}
                 """, knownFrom, runId);
         }
         return result;

@@ -46,6 +46,13 @@ public sealed class SeriesReaderTests
     }
 
     [TestMethod]
+    public void CoreScriptVersionsAreUnique()
+    {
+        var versions = CoreSchema.Scripts.Select(s => s.Version).ToList();
+        Assert.AreEqual(versions.Count, versions.Distinct().Count(), "two core scripts with one number: the migrator would run only one of them");
+    }
+
+    [TestMethod]
     public void InMemoryStoresAreSharedByTheirConnectionsButNotWithEachOtherAndWriteNoFile()
     {
         var filesBefore = Directory.GetFiles(Directory.GetCurrentDirectory()).Length;

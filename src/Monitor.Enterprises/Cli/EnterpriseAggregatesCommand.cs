@@ -1,0 +1,44 @@
+using System.Globalization;
+using Monitor.Core.Cli;
+using Monitor.Core.Text;
+using Monitor.Enterprises.Aggregates;
+using Monitor.Enterprises.Disclosure;
+
+namespace Monitor.Enterprises.Cli;
+
+/// <summary><c>monitor enterprise-aggregates</c>: a disclosure-controlled table as CSV, margins ("_T") included.</summary>
+public sealed class EnterpriseAggregatesCommand(AggregateTable table) : ICliCommand
+{
+    public string Name => "enterprise-aggregates";
+
+    public string Usage => "enterprise-aggregates --indicator NAME --period YYYY-MM --by region,industry [--region-level province|city] [--industry-level section|division] [--db FILE]";
+
+    public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var period = args.Required("period");
+        if (!DateOnly.TryParseExact(period, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            throw new CommandLineException($"--period: '{period}' is not a month (YYYY-MM)");
+        var by = args.GetList("by");
+        var request = new AggregateRequest(args.Required("indicator"), month, by.Count == 0 ? [AggregateRequest.Region, AggregateRequest.Industry] : by,
+            args.Get("region-level") ?? "province", args.Get("industry-level") ?? "division");
+        if (request.Problem() is { } problem) throw new CommandLineException(problem);
+
+        var cells = table.Build(request);
+        await output.WriteLineAsync(CsvField.Line(request.By.Select(Column).Concat(["value", "firms", "suppressed", "reason"])));
+        foreach (var cell in cells)
+            await output.WriteLineAsync(CsvField.Line(cell.Codes.Concat([
+                cell.Value is { } value ? CsvField.Number(Math.Round(value, 2)) : ProtectedCell.Hidden,
+                cell.Firms.ToString(CultureInfo.InvariantCulture),
+                cell.Suppressed ? "true" : "false",
+                cell.ReasonText ?? ""])));
+        if (cells.Count == 0) await Console.Error.WriteLineAsync($"monitor {Name}: no {request.Indicator} rows for {period}");
+        return 0;
+    }
+
+    private static string Column(string dimension) => dimension switch
+    {
+        AggregateRequest.Region => "region_code",
+        AggregateRequest.Industry => "industry_code",
+        _ => "size_class",
+    };
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitor.Core;
+using Monitor.Core.Cli;
+using Monitor.Core.Jobs;
+using Monitor.Enterprises.Aggregates;
+using Monitor.Enterprises.Cli;
+using Monitor.Enterprises.Disclosure;
+using Monitor.Enterprises.Ingest;
+using Monitor.Enterprises.Samples;
+using Monitor.Enterprises.Store;
+
+namespace Monitor.Enterprises;
+
+/// <summary>Registers the Enterprises module: its options, schema, loader, aggregates with disclosure control and jobs.</summary>
+public static class EnterprisesServiceCollectionExtensions
+{
+    public static IServiceCollection AddMonitorEnterprises(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EnterpriseOptions>().Bind(configuration.GetSection(EnterpriseOptions.Section));
+        services.AddSchema(EnterpriseSchema.Scripts);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PanelLoader>();
+        services.TryAddSingleton<AggregateQuery>();
+        services.TryAddSingleton<DisclosureControl>();
+        services.TryAddSingleton<AggregateTable>();
+        services.AddSingleton<ICliCommand, EnterpriseAggregatesCommand>();
+        services.AddSingleton<IMonitorJob, EnterpriseSamplesJob>();
+        return services;
+    }
+}
