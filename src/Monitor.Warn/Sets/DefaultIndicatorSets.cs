@@ -12,7 +12,7 @@ public static class DefaultIndicatorSets
     private static IndicatorSet China() => Set("cn", "CN", "China (NBS-style warning set)", "中国景气预警指标组", "china_macro_monthly",
     [
         M("CN_IVA_YOY", Themes.Production, 1.5), M("CN_ELEC_USE_YTD_YOY", Themes.Production), M("CN_PMI_MFG", Themes.Production),
-        M("CN_RETAIL_YOY", Themes.Demand), M("CN_FAI_YOY", Themes.Demand),
+        M("CN_RETAIL_YOY", Themes.Demand), M("CN_FAI_YOY", Themes.Demand), M("CN_PMI_NONMFG", Themes.Demand),
         M("CN_CPI_YOY", Themes.Prices), M("CN_PPI_YOY", Themes.Prices),
         M("CN_M2_YOY", Themes.Money), M("CN_TSF_FLOW", Themes.Money),
         M("CN_UNEMP_URBAN", Themes.Employment, counter: true),
@@ -23,9 +23,8 @@ public static class DefaultIndicatorSets
     [
         M("INDPRO", Themes.Production, 1.5), M("AWHMAN::NAICS-31-33", Themes.Production), M("AMDMNOx", Themes.Production),
         M("CMRMTSPLx", Themes.Demand), M("W875RX1", Themes.Demand), M("PERMIT", Themes.Demand), M("UMCSENTx", Themes.Demand),
-        M("CPIAUCSL", Themes.Prices),
         M("M2REAL", Themes.Money), M("T10YFFM", Themes.Money), M("S&P 500", Themes.Money),
-        M("PAYEMS", Themes.Employment, 1.5), M("UNRATE", Themes.Employment, counter: true), M("CLAIMSx", Themes.Employment, counter: true),
+        M("PAYEMS", Themes.Employment, 1.5), M("CLAIMSx", Themes.Employment, counter: true),
     ]);
 
     private static IndicatorSet Sample() => Set("sample", "CN", "Sample panel", "样本指标组", "china_sample",

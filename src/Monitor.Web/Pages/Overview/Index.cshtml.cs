@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using Monitor.Present.Charts;
-using Monitor.Warn;
 using Monitor.Web.Charts;
 using Monitor.Web.Pages.Shared;
 
@@ -10,7 +8,7 @@ namespace Monitor.Web.Pages.Overview;
 /// 总览 of one economy (switch with ?economy=CN): the signal-light board and headline cards of its indicator set, its 预警指数,
 /// its top alert groups by priority, data freshness.
 /// </summary>
-public sealed class IndexModel(OverviewQuery query, PageCache cache, ChartVersion chartVersion, CompositeChartRenderer composite, IOptions<WarnOptions> warn) : MonitorPageModel
+public sealed class IndexModel(OverviewQuery query, PageCache cache, ChartVersion chartVersion, CompositeChartRenderer composite) : MonitorPageModel
 {
     public IReadOnlyList<EconomyChoice> Economies { get; private set; } = [];
     public string Economy { get; private set; } = "";
@@ -35,7 +33,7 @@ public sealed class IndexModel(OverviewQuery query, PageCache cache, ChartVersio
         {
             var index = query.Index(Economy);
             return new OverviewData(query.Board(context, Economy), index, query.TopContributors(index.Code), query.Headlines(context, Economy),
-                query.TopAlertGroups(Economy), query.Freshness(), query.SetFreshness(context, Economy, warn.Value));
+                query.TopAlertGroups(Economy), query.Freshness(), query.SetFreshness(context, Economy));
         });
         (Board, Index, Contributors, AlertGroups, Freshness, SetFreshness) = (data.Board, data.Index, data.Contributors, data.AlertGroups, data.Freshness, data.SetFreshness);
         if (Index.Value is not null) IndexSvg = composite.IndexSvg(Index.Code, new ChartRequest(Lang, 900, 300));

@@ -134,7 +134,7 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
 
     /// <summary>
     /// Per ingest source: its dataset name, last successful run, last status, series count; and for the economy's set
-    /// members their latest period against the expected release (on time, late, stopped).
+    /// members their latest period against the release calendar (on time, late, stopped).
     /// </summary>
     public IReadOnlyList<SourceFreshness> Freshness() => Sql.Rows(store, """
         WITH runs AS (
@@ -147,7 +147,7 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
         """, r => new SourceFreshness(r.GetString(0), r.Time(1), r.Text(2), r.Count(3), r.Count(4), r.Text(5)));
 
     /// <summary>The latest period of each indicator of the economy's set and whether it is on time, late or stopped.</summary>
-    public IReadOnlyList<MemberFreshness> SetFreshness(EconomyContext context, string economy, WarnOptions? warn = null)
+    public IReadOnlyList<MemberFreshness> SetFreshness(EconomyContext context, string economy)
     {
         if (context.Sets.For(economy) is not { } set) return [];
         var byId = context.Catalogue.ToDictionary(s => s.SeriesId, StringComparer.Ordinal);
@@ -156,10 +156,10 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
             SELECT series_id, max(period) FROM observations WHERE known_to IS NULL AND series_id IN ({Sql.Placeholders(ids.Count)}) GROUP BY series_id
             """, r => (Id: r.GetString(0), Period: r.Day(1)), ids.Cast<object>().ToArray()).ToDictionary(x => x.Id, x => x.Period, StringComparer.Ordinal);
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-        var policy = (warn ?? new WarnOptions()).Alerts;
+        var calendar = Monitor.Core.RealTime.ReleaseCalendar.Load(store);
         return set.Members.Select(m => byId.TryGetValue(m.SeriesId, out var info)
             ? new MemberFreshness(m.SeriesId, info.Name, info.NameZh, info.Dataset, latest.TryGetValue(m.SeriesId, out var p) ? p : null,
-                latest.TryGetValue(m.SeriesId, out var q) ? ReleaseStatus.Of(info.Frequency, q, today, policy) : ReleaseState.Missing)
+                latest.TryGetValue(m.SeriesId, out var q) ? ReleaseStatus.Of(calendar.For(info), q, today) : ReleaseState.Missing)
             : new MemberFreshness(m.SeriesId, m.SeriesId, null, null, null, ReleaseState.Missing)).ToList();
     }
 }
