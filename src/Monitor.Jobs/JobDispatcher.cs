@@ -28,6 +28,12 @@ public sealed class JobDispatcher(JobRunner runner, IBackgroundJobClient client)
     [JobDisplayName("{0}")]
     public Task Run(string jobKey, CancellationToken cancellationToken) => runner.RunAsync(jobKey, cancellationToken);
 
+    /// <summary>Enqueues one run of <paramref name="jobKey"/> now: a pipeline stage continues into the next, other jobs run alone.</summary>
+    public static string EnqueueNow(IBackgroundJobClient client, string jobKey) =>
+        IsPipelineStage(jobKey)
+            ? client.Enqueue<JobDispatcher>(d => d.RunStage(jobKey, CancellationToken.None))
+            : client.Enqueue<JobDispatcher>(d => d.Run(jobKey, CancellationToken.None));
+
     public static bool IsPipelineStage(string jobKey) =>
         jobKey.StartsWith(JobKeys.IngestPrefix, StringComparison.Ordinal) || jobKey is JobKeys.Forecast or JobKeys.Warn;
 }

@@ -25,10 +25,16 @@ public static class JobsServiceCollectionExtensions
         });
         if (options.RunServer)
         {
+            // Before the server: runs left "running" by an ended process are marked and their jobs requeued first.
+            services.AddHostedService<InterruptedRunRecovery>();
             services.AddHangfireServer(server =>
             {
                 server.WorkerCount = Math.Max(1, options.WorkerCount);
                 server.SchedulePollingInterval = options.PollInterval;
+                // An ended server disappears from the dashboard within a minute instead of five.
+                server.HeartbeatInterval = TimeSpan.FromSeconds(10);
+                server.ServerTimeout = TimeSpan.FromMinutes(1);
+                server.ServerCheckInterval = TimeSpan.FromSeconds(30);
             });
             services.AddHostedService<RecurringJobRegistrar>();
             services.AddHostedService<FirstStartSeeder>();
@@ -46,12 +52,17 @@ public static class JobsServiceCollectionExtensions
             case "sqlite":
                 var path = MonitorPaths.Resolve(options.SqlitePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                // This storage has no heartbeat for fetched jobs, so its invisibility timeout stays long (a short one would hand
+                // a long forecast to a second worker); a job of a crashed host is requeued when the host starts again.
                 config.UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
                 break;
             case "postgres":
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
                     throw new InvalidOperationException("JobStorage:Kind is 'postgres' but JobStorage:ConnectionString is not set (put it in the environment: JobStorage__ConnectionString)");
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.ConnectionString));
+                // Fetched jobs stay invisible for a minute, extended by a heartbeat while they run: a job of an ended
+                // server is picked up again within a minute, and a long stage is never taken by a second worker.
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.ConnectionString),
+                    new PostgreSqlStorageOptions { InvisibilityTimeout = TimeSpan.FromMinutes(1), UseSlidingInvisibilityTimeout = true });
                 break;
             default:
                 throw new InvalidOperationException($"JobStorage:Kind '{options.Kind}' is not one of sqlite, memory, postgres");

@@ -11,6 +11,20 @@ public static class MonitorPaths
 
     public static string Home => HomeFolder.Value;
 
+    /// <summary>The application's own folder (its binaries, appsettings.json and the data-samples/ the build copies beside them).</summary>
+    public static string AppFolder => AppContext.BaseDirectory;
+
+    /// <summary>
+    /// Resolves a file to read: a relative path naming something the application ships (present under <see cref="AppFolder"/>,
+    /// such as data-samples/china_sample) resolves there, wherever MONITOR_HOME points; any other relative path against <see cref="Home"/>.
+    /// </summary>
+    public static string ResolveInput(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || Path.IsPathRooted(path)) return path;
+        var shipped = Path.GetFullPath(Path.Combine(AppFolder, path));
+        return File.Exists(shipped) || Directory.Exists(shipped) ? shipped : Resolve(path);
+    }
+
     public static string Resolve(string path) =>
         string.IsNullOrWhiteSpace(path) || path == ":memory:" || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(Home, path));
 

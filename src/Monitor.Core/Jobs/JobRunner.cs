@@ -11,6 +11,7 @@ public sealed class JobRunner(IEnumerable<IMonitorJob> jobs, JobRunLog log, ILog
     {
         var job = Jobs.FirstOrDefault(j => j.Key == jobKey) ?? throw new ArgumentException($"no job with key '{jobKey}'", nameof(jobKey));
         var runId = log.Start(job.Key);
+        logger.LogInformation("job {JobKey} started (run {RunId})", job.Key, runId);
         try
         {
             var message = await job.RunAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed class SourceOptions
 {
     public string Name { get; set; } = "";
 
-    /// <summary>"file" (a path relative to MonitorPaths.Home, or absolute) or "http" (a URL).</summary>
+    /// <summary>"file" (absolute, or relative to the application's folder for shipped files such as data-samples/, else to MonitorPaths.Home) or "http" (a URL).</summary>
     public string Kind { get; set; } = "file";
 
     public string Location { get; set; } = "";

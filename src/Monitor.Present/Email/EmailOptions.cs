@@ -21,8 +21,27 @@ public sealed class EmailOptions
     /// <summary>The From address of every digest.</summary>
     public string From { get; set; } = "Monitor <monitor@localhost>";
 
-    /// <summary>Public address of the dashboard, used for the unsubscribe link and the links in each digest.</summary>
-    public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
+    /// <summary>
+    /// Public address of the dashboard as readers reach it (https://monitor.example.org), used for the unsubscribe link and the
+    /// links in each digest. Unset: the general PublicBaseUrl setting, else the host's own first address, with a warning at start-up.
+    /// </summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Whether <see cref="BaseUrl"/> came from configuration (Email:BaseUrl or PublicBaseUrl) rather than the host's own address.</summary>
+    public bool BaseUrlConfigured { get; set; }
+
+    /// <summary>The general setting for the dashboard's public address, used when Email:BaseUrl is unset.</summary>
+    public const string PublicBaseUrlKey = "PublicBaseUrl";
+
+    /// <summary>Fills <see cref="BaseUrl"/> from Email:BaseUrl, PublicBaseUrl, or the first of the host's Urls (in that order).</summary>
+    public void ResolveBaseUrl(string? publicBaseUrl, string? hostUrls)
+    {
+        BaseUrlConfigured = !string.IsNullOrWhiteSpace(BaseUrl) || !string.IsNullOrWhiteSpace(publicBaseUrl);
+        if (string.IsNullOrWhiteSpace(BaseUrl)) BaseUrl = publicBaseUrl;
+        if (string.IsNullOrWhiteSpace(BaseUrl))
+            BaseUrl = (hostUrls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "http://127.0.0.1:5080";
+        BaseUrl = BaseUrl.TrimEnd('/');
+    }
 
     /// <summary>HMAC key of unsubscribe tokens; unset means a key generated on first start and kept in the store.</summary>
     public string? SigningKey { get; set; }

@@ -22,6 +22,7 @@ public static class EmailServiceCollectionExtensions
     {
         services.AddOptions<EmailOptions>()
             .Bind(configuration.GetSection(EmailOptions.Section))
+            .PostConfigure(o => o.ResolveBaseUrl(configuration[EmailOptions.PublicBaseUrlKey], configuration["Urls"]))
             // A sender still inside its SMTP exchange must never be overtaken by a second sender of the same message.
             .Validate(o => o.SendLease >= o.SmtpTimeout * 3, "Email:SendLease must be at least three times Email:SmtpTimeout")
             .Validate(o => o.MaxAttempts >= 1, "Email:MaxAttempts must be at least 1")
@@ -44,6 +45,7 @@ public static class EmailServiceCollectionExtensions
             return options.Value.UsesSmtp ? new SmtpMailTransport(options) : new EmlFileTransport(options);
         });
         services.AddSingleton<IMonitorJob, EmailDigestJob>();
+        services.AddHostedService<EmailBaseUrlWarning>();
         RunJobCommand.Register(services, "email-digest", JobKeys.EmailDigest,
             "email-digest                send the e-mail digests due now and retry the outbox (what the every-minute job does)");
         return services;

@@ -60,8 +60,9 @@ public sealed class DigestPlanner(
         }
 
         var settings = options.Value;
-        var unsubscribe = tokens.Link(settings.BaseUrl, subscription.SubscriptionId);
-        var context = new DigestContext(subscription.Chinese, schedule.Zone, settings.BaseUrl, unsubscribe,
+        var baseUrl = settings.BaseUrl!; // resolved at start-up (EmailOptions.ResolveBaseUrl)
+        var unsubscribe = tokens.Link(baseUrl, subscription.SubscriptionId);
+        var context = new DigestContext(subscription.Chinese, schedule.Zone, baseUrl, unsubscribe,
             Math.Max(1, settings.MaxEventsPerDigest), Charts(batch.Events, subscription, key, charts));
         var content = DigestComposer.Compose(batch.Events, context);
         var message = DigestMessage.Build(settings.From, subscription.Address, key, period.End, content, unsubscribe);

@@ -37,8 +37,7 @@ public sealed class IndexModel(DataQuery query, OverviewQuery overview, IEnumera
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.Admin)).Succeeded) return Forbid();
         if (Jobs.All(j => j.Key != key)) return BadRequest();
-        if (JobDispatcher.IsPipelineStage(key)) client.Enqueue<JobDispatcher>(d => d.RunStage(key, CancellationToken.None));
-        else client.Enqueue<JobDispatcher>(d => d.Run(key, CancellationToken.None));
+        JobDispatcher.EnqueueNow(client, key);
         Enqueued = key;
         return RedirectToPage();
     }
