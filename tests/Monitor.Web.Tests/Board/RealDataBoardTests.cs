@@ -27,7 +27,13 @@ public sealed partial class RealDataBoardTests
         var present = set.Members.Select(m => m.SeriesId).Where(id => context.Catalogue.Any(s => s.SeriesId == id)).ToList();
 
         using var planner = await host.SignedInClient(RunningHost.PlannerUser);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var page = await planner.GetStringAsync("/");
+        var cold = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
+        _ = await planner.GetStringAsync("/");
+        // figures for docs/benchmarks.md (issue #15): overview render on the real datasets, cold and warm
+        Console.WriteLine($"overview render: cold {cold:F0} ms, warm {watch.Elapsed.TotalMilliseconds:F0} ms");
 
         Assert.AreEqual("CN", context.Default, "China has the most indicators of its set in the store");
         Assert.AreEqual("cn", set.Code, "the China set (china_macro_monthly), not the sample's");
@@ -85,6 +91,12 @@ public sealed partial class RealDataBoardTests
             """);
 
         Assert.IsNotEmpty(late, "the real datasets end in 2024–2025, so some data is late");
+        // figures for docs/benchmarks.md (issue #15): unresolved alerts (what the overview listed one by one before) and their groups
+        Console.WriteLine("open alerts / open groups: " + string.Join(", ", Rows(store, """
+            SELECT count(*) FILTER (WHERE state <> 'resolved'), count(DISTINCT group_key) FILTER (WHERE state <> 'resolved'),
+                   count(*) FILTER (WHERE state <> 'resolved' AND rule = 'no_data'), count(DISTINCT group_key) FILTER (WHERE state <> 'resolved' AND rule = 'no_data')
+            FROM alert_group_members
+            """)));
         CollectionAssert.AreEqual(late, groups.Select(g => g.Split('=')[0]).ToList(), "one group per source with late series");
         Assert.IsTrue(groups.Any(g => int.Parse(g.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture) > 50), "FRED-MD's late series are one group");
     }
