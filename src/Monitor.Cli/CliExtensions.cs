@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Monitor.Cli.Backup;
 using Monitor.Cli.Samples;
 using Monitor.Core.Cli;
 using Monitor.Core;
@@ -8,6 +9,7 @@ using Monitor.Core.Configuration;
 using Monitor.Ingest;
 using Monitor.Present;
 using Monitor.Forecast;
+using Monitor.Nowcast;
 using Monitor.Present.Export;
 
 namespace Monitor.Cli;
@@ -22,11 +24,14 @@ public static class CliExtensions
         builder.Services.AddSingleton<ICliCommand, SamplesCommand>();
         builder.Services.AddSingleton<ICliCommand, ServeCommand>();
         builder.Services.AddSingleton<ICliCommand, StatusCommand>();
+        builder.Services.AddSingleton<ICliCommand, BackupCommand>();
+        builder.Services.AddSingleton<ICliCommand, RestoreCommand>();
         builder.Services.AddMonitorIngest(builder.Configuration);
         builder.Services.AddMonitorEmail(builder.Configuration);
         builder.Services.AddMonitorForecast(builder.Configuration);
         builder.Services.AddMonitorExport(builder.Configuration);
         builder.Services.AddMonitorWarn(builder.Configuration);
+        builder.Services.AddMonitorNowcast(builder.Configuration);
         builder.Services.AddMonitorEnterprises(builder.Configuration);
         return builder;
     }

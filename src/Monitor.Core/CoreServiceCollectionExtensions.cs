@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Core.Audit;
 using Monitor.Core.Jobs;
+using Monitor.Core.Scale;
 using Monitor.Core.Store;
 
 namespace Monitor.Core;
@@ -18,6 +19,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SeriesReader>();
         services.TryAddSingleton<JobRunLog>();
         services.TryAddSingleton<JobRunner>();
+        services.AddOptions<ScaleOptions>().Bind(configuration.GetSection(ScaleOptions.Section));
+        services.TryAddSingleton<ShardWorker>();
+        services.TryAddSingleton<ShardCoordinator>();
+        services.TryAddSingleton<IShardDispatcher>(sp => new InProcessShardDispatcher(sp.GetRequiredService<ShardWorker>(), new Lazy<ShardCoordinator>(sp.GetRequiredService<ShardCoordinator>)));
         services.TryAddSingleton<IAuditLog, AuditLog>();
         return services;
     }

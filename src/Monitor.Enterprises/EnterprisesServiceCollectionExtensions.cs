@@ -10,6 +10,8 @@ using Monitor.Enterprises.Disclosure;
 using Monitor.Enterprises.Ingest;
 using Monitor.Enterprises.Samples;
 using Monitor.Enterprises.Store;
+using Monitor.Enterprises.Warnings;
+using Monitor.Enterprises.Access;
 
 namespace Monitor.Enterprises;
 
@@ -25,6 +27,10 @@ public static class EnterprisesServiceCollectionExtensions
         services.TryAddSingleton<AggregateQuery>();
         services.TryAddSingleton<DisclosureControl>();
         services.TryAddSingleton<AggregateTable>();
+        services.TryAddSingleton<FirmWarnings>();
+        services.TryAddSingleton<StressIndex>();
+        services.TryAddSingleton<EnterpriseScopes>();
+        services.TryAddSingleton<FirmReader>();
         services.AddSingleton<ICliCommand, EnterpriseAggregatesCommand>();
         services.AddSingleton<IMonitorJob, EnterpriseSamplesJob>();
         return services;

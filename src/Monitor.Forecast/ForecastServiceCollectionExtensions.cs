@@ -5,6 +5,8 @@ using Monitor.Core.Cli;
 using Monitor.Core.Jobs;
 using Monitor.Core.Store;
 using Monitor.Forecast.Backtest;
+using Monitor.Core.Scale;
+using Monitor.Forecast.Shards;
 using Monitor.Forecast.Store;
 
 namespace Monitor.Forecast;
@@ -18,9 +20,14 @@ public static class ForecastServiceCollectionExtensions
     public static IServiceCollection AddMonitorForecast(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ForecastOptions>().Bind(configuration.GetSection(ForecastOptions.Section));
-        services.AddSingleton<ForecastJob>();
+        services.AddSingleton<ForecastShardStage>();
+        services.AddSingleton<IShardedStage>(sp => sp.GetRequiredService<ForecastShardStage>());
+        services.AddSingleton(sp => new ForecastJob(sp.GetRequiredService<MonitorStore>(), sp.GetRequiredService<ShardCoordinator>()));
         services.AddSingleton<IMonitorJob>(sp => sp.GetRequiredService<ForecastJob>());
-        RunJobCommand.Register(services, "forecast", JobKeys.Forecast, "forecast   (re-forecasts every series whose data changed since its last forecast)");
+        services.AddSingleton<ForecastAsOf>();
+        RunJobCommand.Register(services, "forecast", JobKeys.Forecast,
+            "forecast [--as-of DATE [--out FILE]]   (re-forecasts every series whose data changed since its last forecast; with --as-of: every series from the data known then, nothing written to the store)",
+            (sp, args, asOf, ct) => Task.FromResult(sp.GetRequiredService<ForecastAsOf>().Run(asOf, args.Get("out"), ct)));
         services.AddSingleton<ICliCommand, BacktestCommand>();
         services.AddSchema(Schema);
         return services;

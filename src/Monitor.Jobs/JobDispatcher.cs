@@ -12,8 +12,9 @@ public sealed class JobDispatcher(JobRunner runner, IBackgroundJobClient client)
     [JobDisplayName("{0}")]
     public async Task RunStage(string jobKey, CancellationToken cancellationToken)
     {
+        var continuation = StageContinuation.Begin();
         await runner.RunAsync(jobKey, cancellationToken);
-        if (JobKeys.NextStage(jobKey) is { } next)
+        if (!continuation.Deferred && JobKeys.NextStage(jobKey) is { } next)
             client.Enqueue<JobDispatcher>(d => d.RunStage(next, CancellationToken.None));
     }
 

@@ -14,6 +14,15 @@ public sealed class JobStorageOptions
     /// <summary>Connection string for Kind = postgres (from the environment, never from the repo).</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>PostgreSQL schema of Hangfire's tables (Kind = postgres).</summary>
+    public string Schema { get; set; } = "hangfire";
+
+    /// <summary>
+    /// PostgreSQL: how long a fetched job stays invisible without its server's heartbeat before another server may take
+    /// it, i.e. how soon the job of a killed worker is retried (the invisibility slides while the job runs).
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Default time zone of recurring schedules.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 

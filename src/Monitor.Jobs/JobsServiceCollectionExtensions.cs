@@ -4,6 +4,8 @@ using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Configuration;
+using Monitor.Core.Scale;
+using Monitor.Jobs.Scale;
 
 namespace Monitor.Jobs;
 
@@ -16,6 +18,8 @@ public static class JobsServiceCollectionExtensions
         services.AddOptions<JobStorageOptions>().Bind(configuration.GetSection(JobStorageOptions.Section));
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
         services.AddTransient<JobDispatcher>();
+        var role = configuration.GetSection(ScaleOptions.Section).Get<ScaleOptions>()?.Role ?? ScaleRoles.Embedded;
+        ScaleJobsExtensions.AddScaleRole(services, role);
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -25,17 +29,20 @@ public static class JobsServiceCollectionExtensions
         });
         if (options.RunServer)
         {
-            // Before the server: runs left "running" by an ended process are marked and their jobs requeued first.
-            services.AddHostedService<InterruptedRunRecovery>();
+            // Before the server: runs left "running" by an ended process are marked and their jobs requeued first (not on a
+            // shard worker, which has no store).
+            if (role != ScaleRoles.Worker) services.AddHostedService<InterruptedRunRecovery>();
             services.AddHangfireServer(server =>
             {
                 server.WorkerCount = Math.Max(1, options.WorkerCount);
                 server.SchedulePollingInterval = options.PollInterval;
+                server.Queues = ScaleJobsExtensions.Queues(role);
                 // An ended server disappears from the dashboard within a minute instead of five.
                 server.HeartbeatInterval = TimeSpan.FromSeconds(10);
                 server.ServerTimeout = TimeSpan.FromMinutes(1);
                 server.ServerCheckInterval = TimeSpan.FromSeconds(30);
             });
+            if (role == ScaleRoles.Worker) return services;  // a worker computes shards only: no schedules, no store
             services.AddHostedService<RecurringJobRegistrar>();
             services.AddHostedService<FirstStartSeeder>();
         }
@@ -59,10 +66,16 @@ public static class JobsServiceCollectionExtensions
             case "postgres":
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
                     throw new InvalidOperationException("JobStorage:Kind is 'postgres' but JobStorage:ConnectionString is not set (put it in the environment: JobStorage__ConnectionString)");
-                // Fetched jobs stay invisible for a minute, extended by a heartbeat while they run: a job of an ended
-                // server is picked up again within a minute, and a long stage is never taken by a second worker.
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.ConnectionString),
-                    new PostgreSqlStorageOptions { InvisibilityTimeout = TimeSpan.FromMinutes(1), UseSlidingInvisibilityTimeout = true });
+                // Fetched jobs stay invisible for a while, extended by a heartbeat while they run: a job of an ended
+                // server (a killed shard worker too) is picked up again after InvisibilityTimeout, and a long stage is never
+                // taken by a second worker.
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.ConnectionString), new PostgreSqlStorageOptions
+                {
+                    SchemaName = options.Schema,
+                    QueuePollInterval = TimeSpan.FromMilliseconds(500),
+                    InvisibilityTimeout = options.InvisibilityTimeout,
+                    UseSlidingInvisibilityTimeout = true,
+                });
                 break;
             default:
                 throw new InvalidOperationException($"JobStorage:Kind '{options.Kind}' is not one of sqlite, memory, postgres");

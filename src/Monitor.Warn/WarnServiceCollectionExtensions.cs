@@ -25,8 +25,10 @@ public static class WarnServiceCollectionExtensions
         services.TryAddSingleton<WarnInputReader>();
         services.TryAddSingleton<AlertStore>();
         services.TryAddSingleton<Monitor.Warn.Sets.IndicatorSetStore>();
-        services.AddSingleton<IMonitorJob, WarnJob>();
-        RunJobCommand.Register(services, "warn", JobKeys.Warn, "warn    run the early-warning stage now (anomalies, lights, composites, alerts)");
+        services.AddSingleton<WarnJob>();
+        services.AddSingleton<IMonitorJob>(sp => sp.GetRequiredService<WarnJob>());
+        RunJobCommand.Register(services, "warn", JobKeys.Warn, "warn [--as-of DATE]   run the early-warning stage now (anomalies, lights, composites, alerts); with --as-of: what it would have said then, nothing written",
+            (sp, _, asOf, _) => Task.FromResult(sp.GetRequiredService<WarnJob>().Preview(asOf)));
         services.AddSingleton<ICliCommand, EvaluateWarningsCommand>();
         return services;
     }

@@ -8,6 +8,7 @@ using Monitor.Jobs;
 using Monitor.Present;
 using Monitor.Web.Api;
 using Monitor.Web.Health;
+using Monitor.Web.Security;
 
 namespace Monitor.Web;
 
@@ -27,6 +28,7 @@ public static class HostExtensions
         builder.Services.AddMonitorWarn(builder.Configuration);
         builder.Services.AddMonitorEnterprises(builder.Configuration);
         builder.Services.AddMonitorHealth(builder.Configuration);
+        builder.Services.AddMonitorDataProtection(builder.Configuration, builder.Logging);
         return builder;
     }
 

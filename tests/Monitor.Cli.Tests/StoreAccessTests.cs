@@ -87,6 +87,21 @@ public sealed class StoreAccessTests
         }
     }
 
+    [TestMethod]
+    public async Task RestoreRefusesAStoreHeldByAnotherProcessAndChangesNothing()
+    {
+        using var held = TestStore.OnDisk();
+        var backup = Path.Combine(held.Folder!, "backup");
+        StoreBackup.Export(held.Store, backup, TimeProvider.System);
+        var before = Directory.GetFiles(held.Folder!).Order().ToArray();
+
+        var (code, _, error) = await RunMonitorProcess("restore", backup, "--db", held.Store.DatabasePath);
+
+        Assert.AreEqual(2, code, error);
+        StringAssert.Contains(error, "in use");
+        CollectionAssert.AreEqual(before, Directory.GetFiles(held.Folder!).Order().ToArray(), "no file added, moved or replaced");
+    }
+
     /// <summary>Runs the built CLI as a real second process (DuckDB's file lock is per process).</summary>
     private static async Task<(int Code, string Output, string Error)> RunMonitorProcess(params string[] args)
     {

@@ -18,7 +18,7 @@ public sealed class SharedPostgresStorageTests
     public async Task TwoServersRunEachStageExactlyOnceAndNeverTwoStagesAtOnce()
     {
         var connectionString = Environment.GetEnvironmentVariable("MONITOR_TEST_POSTGRES") ?? DefaultConnection;
-        if (!await CanConnect(connectionString)) Assert.Inconclusive("skipped: no PostgreSQL server reachable (.ci/install.sh starts one; or set MONITOR_TEST_POSTGRES)");
+        if (!await ScaleBench.ScaleHarness.CanConnect(connectionString)) Assert.Inconclusive("skipped: no PostgreSQL server reachable (.ci/install.sh starts one; or set MONITOR_TEST_POSTGRES)");
 
         var schema = "hangfire_test_" + Guid.NewGuid().ToString("N")[..8];
         var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
@@ -50,20 +50,6 @@ public sealed class SharedPostgresStorageTests
 
     private static BackgroundJobServerOptions ServerOptions(JobActivator activator, string name) =>
         new() { Activator = activator, WorkerCount = 2, ServerName = name, SchedulePollingInterval = TimeSpan.FromMilliseconds(200) };
-
-    private static async Task<bool> CanConnect(string connectionString)
-    {
-        try
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            return true;
-        }
-        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or InvalidOperationException)
-        {
-            return false;
-        }
-    }
 
     private static async Task DropSchema(string connectionString, string schema)
     {

@@ -7,9 +7,14 @@ namespace Monitor.Core.Cli;
 /// <summary>
 /// A verb that runs one pipeline job inline through the <see cref="JobRunner"/> (so the run is recorded in job_runs like a
 /// scheduled one) and prints the job's one-line summary; the one way stages expose "run now" on the command line.
+/// A job that can look back takes <c>--as-of DATE</c>: it then computes from what was known at that date
+/// (<see cref="RealTime.AsOf"/>) and prints what it would have said, writing nothing to the store.
 /// </summary>
-public sealed class RunJobCommand(string name, string jobKey, string usage, IServiceProvider services) : ICliCommand
+public sealed class RunJobCommand(string name, string jobKey, string usage, IServiceProvider services, RunJobCommand.AsOfRun? asOfRun = null) : ICliCommand
 {
+    /// <summary>The job's read-only run as of a past instant; returns its summary.</summary>
+    public delegate Task<string> AsOfRun(IServiceProvider services, CommandLineArgs args, DateTime asOf, CancellationToken cancellationToken);
+
     public string Name => name;
 
     public string Usage => usage;
@@ -18,6 +23,11 @@ public sealed class RunJobCommand(string name, string jobKey, string usage, ISer
     {
         try
         {
+            if (asOfRun is not null && args.GetDate("as-of") is { } asOf)
+            {
+                await output.WriteLineAsync(await asOfRun(services, args, asOf, cancellationToken));
+                return 0;
+            }
             var runner = services.GetRequiredService<JobRunner>();
             await output.WriteLineAsync(await runner.RunAsync(jobKey, cancellationToken));
             return 0;
@@ -30,6 +40,6 @@ public sealed class RunJobCommand(string name, string jobKey, string usage, ISer
     }
 
     /// <summary>Registers the verb for <paramref name="jobKey"/>.</summary>
-    public static IServiceCollection Register(IServiceCollection services, string name, string jobKey, string usage) =>
-        services.AddSingleton<ICliCommand>(sp => new RunJobCommand(name, jobKey, usage, sp));
+    public static IServiceCollection Register(IServiceCollection services, string name, string jobKey, string usage, AsOfRun? asOfRun = null) =>
+        services.AddSingleton<ICliCommand>(sp => new RunJobCommand(name, jobKey, usage, sp, asOfRun));
 }

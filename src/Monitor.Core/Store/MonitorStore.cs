@@ -24,8 +24,8 @@ public sealed class MonitorStore : IDisposable
         DatabasePath = ResolvePath(options.Path);
         // An in-memory store is private to this instance; its connections are duplicates of the first one.
         _connectionString = DatabasePath == ":memory:" ? "Data Source=:memory:" : $"Data Source={DatabasePath}";
-        // Every store has the audit log: any stage or verb may have to write to it.
-        var allScripts = CoreSchema.Scripts.Concat(Audit.AuditSchema.Scripts).Concat(scripts ?? []).ToList();
+        // Every store has the audit log (any stage or verb may write to it) and the sharded-run tables (every stage runs through them).
+        var allScripts = CoreSchema.Scripts.Concat(Audit.AuditSchema.Scripts).Concat(Scale.ScaleSchema.Scripts).Concat(scripts ?? []).ToList();
         _keepAlive = new Lazy<DuckDBConnection>(() =>
         {
             var connection = OpenFirstConnection(options);

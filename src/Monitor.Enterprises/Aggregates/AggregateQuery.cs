@@ -10,6 +10,13 @@ namespace Monitor.Enterprises.Aggregates;
 /// </summary>
 public sealed class AggregateQuery(MonitorStore store)
 {
+    /// <summary>The latest month of the current vintage, or null for an empty panel.</summary>
+    public DateOnly? LatestPeriod()
+    {
+        using var connection = store.Open();
+        return connection.Rows("SELECT max(period) FROM enterprise_current", r => r.IsDBNull(0) ? (DateOnly?)null : DateOnly.FromDateTime(r.GetDateTime(0))).Single();
+    }
+
     internal IReadOnlyList<AggregateCell> Cells(AggregateRequest request)
     {
         using var connection = store.Open();

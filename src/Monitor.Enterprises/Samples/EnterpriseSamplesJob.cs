@@ -4,6 +4,7 @@ using Monitor.Core.Jobs;
 using Monitor.Core.Store;
 using Monitor.Enterprises.Ingest;
 using Monitor.Enterprises.Store;
+using Monitor.Enterprises.Warnings;
 
 namespace Monitor.Enterprises.Samples;
 
@@ -11,7 +12,7 @@ namespace Monitor.Enterprises.Samples;
 /// The first-start source <c>ingest:enterprise-samples</c>: generates the sample panel once (deterministic) and loads it;
 /// a store that already holds it is left alone. Listed in Pipeline:FirstStartSources, so forecast and warn follow.
 /// </summary>
-public sealed class EnterpriseSamplesJob(MonitorStore store, PanelLoader loader, IOptions<EnterpriseOptions> options) : IMonitorJob
+public sealed class EnterpriseSamplesJob(MonitorStore store, PanelLoader loader, FirmWarnings warnings, StressIndex stress, IOptions<EnterpriseOptions> options) : IMonitorJob
 {
     public const string SourceName = "enterprise-samples";
 
@@ -28,7 +29,10 @@ public sealed class EnterpriseSamplesJob(MonitorStore store, PanelLoader loader,
         if (!File.Exists(panel)) Generate(panel);
         var result = loader.Load(panel, SourceName, cancellationToken);
         if (!result.Succeeded) throw new InvalidOperationException(result.Summary());
-        return Task.FromResult(result.Summary());
+        // The warnings and the stress series follow each load, before forecast and warn run on the series.
+        var flagged = warnings.Run();
+        var series = stress.Publish();
+        return Task.FromResult($"{result.Summary()}; {flagged} firm warnings; stress index: {series.Summary()}");
     }
 
     /// <summary>Writes the sample beside its final name and moves it there, so a half-written panel is never loaded.</summary>

@@ -39,6 +39,9 @@ public sealed class ConformalBands
         return new ConformalBands(quantiles, residualsByStep.Sum(r => r.Count));
     }
 
+    /// <summary>Bands calibrated elsewhere (the plan of a sharded run), from their quantiles.</summary>
+    public static ConformalBands FromQuantiles(double[][] quantiles, int residualCount) => new(quantiles, residualCount);
+
     /// <summary>Bounds (lo95, lo80, hi80, hi95) of step <paramref name="step"/> (0-based) around a point with naive scale s.</summary>
     public (double Lo95, double Lo80, double Hi80, double Hi95) Bounds(int step, double point, double scale)
     {

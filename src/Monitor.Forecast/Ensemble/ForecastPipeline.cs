@@ -9,28 +9,78 @@ namespace Monitor.Forecast.Ensemble;
 /// </summary>
 public sealed class ForecastPipeline(PipelineSettings settings)
 {
+    /// <summary>Plans on all <paramref name="inputs"/> and forecasts them, reusing the plan's backtests.</summary>
     public PipelineResult Run(IReadOnlyList<SeriesInput> inputs, int seasonLength, int horizon, string method = PipelineSettings.EnsembleMethod)
+    {
+        var plan = Plan(inputs, seasonLength, horizon, method);
+        return Apply(plan, inputs, seasonLength, horizon);
+    }
+
+    /// <summary>
+    /// Learns what is learnt across series, on <paramref name="sample"/>: the combination (rolling-origin backtests on
+    /// training data), the conformal bands, and the global models (one per validation origin and one on full histories).
+    /// A sharded run plans once and ships the plan to every shard, so results do not depend on how series are split.
+    /// </summary>
+    public PipelinePlan Plan(IReadOnlyList<SeriesInput> sample, int seasonLength, int horizon, string method = PipelineSettings.EnsembleMethod)
+    {
+        var prepared = sample.Select(i => PreparedSeries.From(i, seasonLength)).Where(p => p.FallbackReason is null).ToList();
+        var candidates = method == PipelineSettings.EnsembleMethod ? settings.Candidates : method.Split('+');
+        var models = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var validation = Validate(prepared, seasonLength, horizon, candidates, origin => new GlobalModelHandoff(Trained: (m, g) => models[PipelinePlan.ModelKey(m, origin)] = g.Save()));
+        var chosen = SelectCombination(validation, candidates, method);
+        var bands = Calibrate(validation, chosen, horizon);
+        var rows = 0;
+        MemberForecasts.Compute(prepared.Select(p => p.Values).ToList(), prepared.Select(p => p.FirstCyclePosition).ToList(), seasonLength, horizon,
+            chosen.Members.Where(MemberForecasts.GlobalMembers.Contains).ToList(), settings.Global, settings.Threads,
+            new GlobalModelHandoff(Trained: (m, g) =>
+            {
+                models[PipelinePlan.ModelKey(m, null)] = g.Save();
+                if (m == MemberForecasts.GlobalMember) rows = g.TrainingRows;
+            }));
+        var backtests = Enumerable.Range(0, prepared.Count).ToDictionary(i => prepared[i].Input.Id, validation.Of, StringComparer.Ordinal);
+        return new PipelinePlan(method, candidates.ToList(), chosen, bands.Quantiles, bands.ResidualCount, models, backtests, rows, prepared.Count);
+    }
+
+    /// <summary>Forecasts <paramref name="inputs"/> with a plan: per series only, so any split of the series gives the same rows.</summary>
+    public PipelineResult Apply(PipelinePlan plan, IReadOnlyList<SeriesInput> inputs, int seasonLength, int horizon)
     {
         var prepared = inputs.Select(i => PreparedSeries.From(i, seasonLength)).ToList();
         var modelled = prepared.Where(p => p.FallbackReason is null).ToList();
-        var candidates = method == PipelineSettings.EnsembleMethod ? settings.Candidates : method.Split('+');
-        var validation = Validate(modelled, seasonLength, horizon, candidates);
-        var chosen = SelectCombination(validation, candidates, method);
-        var bands = Calibrate(validation, chosen, horizon);
-        byte[]? globalZip = null;
-        var globalRows = 0;
+        var chosen = plan.Chosen;
+        var bands = plan.Bands;
+        var validation = Backtests(plan, modelled, seasonLength, horizon);
         var full = MemberForecasts.Compute(modelled.Select(p => p.Values).ToList(), modelled.Select(p => p.FirstCyclePosition).ToList(),
-            seasonLength, horizon, chosen.Members, settings.Global, settings.Threads, g => { globalZip = g.Save(); globalRows = g.TrainingRows; });
+            seasonLength, horizon, chosen.Members, settings.Global, settings.Threads,
+            new GlobalModelHandoff(Pretrained: m => plan.Model(m, null, seasonLength, horizon, settings.Global)));
         var byId = new Dictionary<PreparedSeries, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < modelled.Count; i++) byId[modelled[i]] = i;
         var forecasts = prepared.Select(p => byId.TryGetValue(p, out var i)
             ? Finish(p, chosen.Forecast(full, i, out var missing), chosen.Name, bands, seasonLength, missing.Count == 0 ? null : $"{string.Join("+", missing)} unavailable for this series")
             : Finish(p, Naive(p, horizon), "naive", bands, seasonLength, p.FallbackReason)).ToList();
         var scores = prepared.Select(p => byId.TryGetValue(p, out var i) ? validation.Score(i, chosen, bands) : null).ToList();
-        return new PipelineResult(forecasts, chosen, bands, scores, globalZip, globalRows);
+        plan.Models.TryGetValue(PipelinePlan.ModelKey(MemberForecasts.GlobalMember, null), out var globalZip);
+        return new PipelineResult(forecasts, chosen, bands, scores, globalZip, plan.GlobalRows);
     }
 
-    private RollingOriginSet Validate(IReadOnlyList<PreparedSeries> series, int seasonLength, int horizon, IReadOnlyList<string> candidates)
+    /// <summary>The plan's backtests of the series it planned on; the others' computed here with the plan's global models.</summary>
+    private RollingOriginSet Backtests(PipelinePlan plan, List<PreparedSeries> modelled, int seasonLength, int horizon)
+    {
+        var set = new RollingOriginSet(modelled.Count);
+        var unplanned = new List<int>();
+        for (var i = 0; i < modelled.Count; i++)
+        {
+            if (plan.Backtests.TryGetValue(modelled[i].Input.Id, out var known)) foreach (var b in known) set.Add(i, b);
+            else unplanned.Add(i);
+        }
+        if (unplanned.Count == 0) return set;
+        var computed = Validate(unplanned.Select(i => modelled[i]).ToList(), seasonLength, horizon, plan.Candidates,
+            origin => new GlobalModelHandoff(Pretrained: m => plan.Model(m, origin, seasonLength, horizon, settings.Global)));
+        for (var j = 0; j < unplanned.Count; j++) foreach (var b in computed.Of(j)) set.Add(unplanned[j], b);
+        return set;
+    }
+
+    private RollingOriginSet Validate(IReadOnlyList<PreparedSeries> series, int seasonLength, int horizon, IReadOnlyList<string> candidates,
+        Func<int, GlobalModelHandoff> globalModels)
     {
         var set = new RollingOriginSet(series.Count);
         var stride = Math.Max(1, (horizon + 1) / 2);
@@ -46,7 +96,8 @@ public sealed class ForecastPipeline(PipelineSettings settings)
                 cuts.Add(series[i].Values[..cut]);
             }
             if (included.Count == 0) continue;
-            var members = MemberForecasts.Compute(cuts, included.Select(i => series[i].FirstCyclePosition).ToList(), seasonLength, horizon, candidates, settings.Global, settings.Threads);
+            var members = MemberForecasts.Compute(cuts, included.Select(i => series[i].FirstCyclePosition).ToList(), seasonLength, horizon, candidates,
+                settings.Global, settings.Threads, globalModels(origin));
             for (var j = 0; j < included.Count; j++)
             {
                 var values = series[included[j]].Values;

@@ -19,7 +19,7 @@ public static class MemberForecasts
     /// <summary>member → per-series forecasts (null where the member could not forecast the series).</summary>
     public static Dictionary<string, double[]?[]> Compute(
         IReadOnlyList<double[]> histories, IReadOnlyList<int?> cyclePositions, int seasonLength, int horizon,
-        IReadOnlyCollection<string> members, GlobalModelSettings globalSettings, int threads, Action<GlobalLagModel>? trained = null)
+        IReadOnlyCollection<string> members, GlobalModelSettings globalSettings, int threads, GlobalModelHandoff? handoff = null)
     {
         var statistical = StatisticalModels.All.Where(m => members.Contains(m.Name) || m.Name == "naive2").ToList();
         var result = statistical.ToDictionary(m => m.Name, _ => new double[]?[histories.Count]);
@@ -29,9 +29,9 @@ public static class MemberForecasts
             adjusted[i] = new AdjustedHistory(histories[i], seasonLength);
             foreach (var model in statistical) result[model.Name][i] = Safe(() => model.Forecast(adjusted[i], horizon));
         });
-        if (members.Contains(GlobalMember)) result[GlobalMember] = Global(adjusted, cyclePositions, seasonLength, horizon, globalSettings, trained);
+        if (members.Contains(GlobalMember)) result[GlobalMember] = Global(GlobalMember, adjusted, cyclePositions, seasonLength, horizon, globalSettings, handoff);
         if (members.Contains(ShortGlobalMember))
-            result[ShortGlobalMember] = Global(adjusted, cyclePositions, seasonLength, horizon, globalSettings with { WindowFactor = 0.5 }, null);
+            result[ShortGlobalMember] = Global(ShortGlobalMember, adjusted, cyclePositions, seasonLength, horizon, globalSettings with { WindowFactor = 0.5 }, handoff);
         return result;
     }
 
@@ -39,16 +39,21 @@ public static class MemberForecasts
     /// The global model learns on the deseasonalised histories (the same M4 decomposition the statistical members use) and
     /// its forecasts are reseasonalised: the mcomp series carry no calendar, so seasonal phase cannot be learnt across series.
     /// </summary>
-    private static double[]?[] Global(AdjustedHistory[] histories, IReadOnlyList<int?> cyclePositions, int seasonLength, int horizon,
-        GlobalModelSettings settings, Action<GlobalLagModel>? trained)
+    private static double[]?[] Global(string member, AdjustedHistory[] histories, IReadOnlyList<int?> cyclePositions, int seasonLength, int horizon,
+        GlobalModelSettings settings, GlobalModelHandoff? handoff)
     {
         var offsets = histories.Select(h => PositiveOffset(h.Adjusted)).ToArray();
         var windows = histories.Select((h, i) => new SeriesWindow(offsets[i] == 0 ? h.Adjusted : h.Adjusted.Select(v => v + offsets[i]).ToArray(), cyclePositions[i])).ToList();
         try
         {
-            var model = new GlobalLagModel(seasonLength, horizon, settings);
-            model.Train(windows);
-            trained?.Invoke(model);
+            var model = handoff?.Pretrained?.Invoke(member);
+            if (model is null)
+            {
+                if (handoff?.Pretrained is not null) return new double[]?[histories.Length];
+                model = new GlobalLagModel(seasonLength, horizon, settings);
+                model.Train(windows);
+                handoff?.Trained?.Invoke(member, model);
+            }
             return model.Predict(windows)
                 .Select((f, i) => f is not null && f.All(double.IsFinite) ? histories[i].Reseasonalise(f.Select(v => v - offsets[i]).ToArray()) : null)
                 .ToArray();
@@ -80,3 +85,10 @@ public static class MemberForecasts
         }
     }
 }
+
+/// <summary>
+/// Global models handed between the planning and the forecasting of a run: with <see cref="Pretrained"/> set, global
+/// members only predict with the given model (none given: the member is unavailable); otherwise each is trained here and
+/// passed to <see cref="Trained"/>.
+/// </summary>
+public sealed record GlobalModelHandoff(Func<string, GlobalLagModel?>? Pretrained = null, Action<string, GlobalLagModel>? Trained = null);

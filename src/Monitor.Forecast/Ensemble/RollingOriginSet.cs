@@ -10,11 +10,17 @@ internal sealed class RollingOriginSet(int seriesCount)
 
     public int Count => _entries.Count;
 
-    public void Add(int series, double[] actual, double scale, Dictionary<string, double[]?> members)
+    public void Add(int series, double[] actual, double scale, Dictionary<string, double[]?> members) => Add(series, new OriginBacktest(actual, scale, members));
+
+    public void Add(int series, OriginBacktest backtest)
     {
         _bySeries[series].Add(_entries.Count);
-        _entries.Add(new Entry(actual, scale, members.ToDictionary(m => m.Key, m => new[] { m.Value })));
+        _entries.Add(new Entry(backtest.Actual, backtest.Scale, backtest.Members.ToDictionary(m => m.Key, m => new[] { m.Value })));
     }
+
+    /// <summary>One series' backtests in origin order (to ship with a plan and reuse elsewhere).</summary>
+    public OriginBacktest[] Of(int series) =>
+        _bySeries[series].Select(i => _entries[i]).Select(e => new OriginBacktest(e.Actual, e.Scale, e.Members.ToDictionary(m => m.Key, m => m.Value[0]))).ToArray();
 
     /// <summary>OWA of a combination against Naive2 over all origins (set averages of sMAPE and MASE).</summary>
     public double Owa(Combination combination)
@@ -71,3 +77,6 @@ internal sealed class RollingOriginSet(int seriesCount)
 
     private sealed record Entry(double[] Actual, double Scale, Dictionary<string, double[]?[]> Members);
 }
+
+/// <summary>One rolling origin of one series: what followed the cut, the naive scale, and each member's forecast.</summary>
+public sealed record OriginBacktest(double[] Actual, double Scale, Dictionary<string, double[]?> Members);

@@ -101,6 +101,16 @@ public sealed class GlobalLagModel
         return result;
     }
 
+    /// <summary>A model trained elsewhere (another process of the same run), from its <see cref="Save"/> zip.</summary>
+    public static GlobalLagModel Load(byte[] zip, int seasonLength, int horizon, GlobalModelSettings? settings = null)
+    {
+        var model = new GlobalLagModel(seasonLength, horizon, settings);
+        using var stream = new MemoryStream(zip);
+        model._model = model._ml.Model.Load(stream, out var schema);
+        model._schema = schema;
+        return model;
+    }
+
     /// <summary>Writes the trained ML.NET model as a zip (for the model registry).</summary>
     public byte[] Save()
     {

@@ -6,19 +6,19 @@ namespace Monitor.Forecast.Store;
 /// <summary>The forecast stage's model registry (table forecast_models): what was chosen per frequency, on which window, how well it backtested.</summary>
 public static class ModelRegistry
 {
-    public static void Record(DuckDBConnection connection, long runId, string frequency, PipelineResult result, DateOnly trainStart, DateOnly trainEnd, DateTime trainedAt)
+    /// <summary>Records a frequency's plan; backtest means come from the accuracy rows the run merged for that frequency.</summary>
+    public static void Record(DuckDBConnection connection, long runId, Shards.FrequencyPlan plan, DateTime trainedAt)
     {
-        var scores = result.Validation.Where(s => s is not null).Select(s => s!).ToList();
         var id = Monitor.Core.Store.MonitorStore.NextId(connection, "forecast_model_seq");
+        plan.Plan.Models.TryGetValue(PipelinePlan.ModelKey(MemberForecasts.GlobalMember, null), out var zip);
         ForecastWriter.Execute(connection, """
             INSERT INTO forecast_models (model_id, run_id, frequency, model, model_version, trained_at, train_start, train_end, series_count,
                 training_rows, backtest_smape, backtest_mase, backtest_cov80, backtest_cov95, model_zip)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, avg(a.smape), avg(a.mase), avg(a.cov80), avg(a.cov95), $11
+            FROM forecast_accuracy a JOIN series s USING (series_id) WHERE a.run_id = $2 AND s.frequency = $3
             """,
-            id, runId, frequency, result.Chosen.Name, ForecastWriter.ModelVersion, trainedAt, trainStart, trainEnd, result.Forecasts.Count,
-            result.GlobalModel is null ? null : result.GlobalRows,
-            Mean(scores.Select(s => s.Smape)), Mean(scores.Select(s => s.Mase)), Mean(scores.Select(s => s.Cov80)), Mean(scores.Select(s => s.Cov95)),
-            result.GlobalModel);
+            id, runId, plan.Frequency, plan.Plan.Chosen.Name, ForecastWriter.ModelVersion, trainedAt, plan.TrainStart, plan.TrainEnd, plan.SeriesCount,
+            zip is null ? null : plan.Plan.GlobalRows, zip);
     }
 
     /// <summary>The latest registry row of a frequency: (model, zip size in bytes), or null.</summary>
@@ -29,11 +29,5 @@ public static class ModelRegistry
         command.Parameters.Add(new DuckDBParameter(frequency));
         using var reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : null;
-    }
-
-    private static double? Mean(IEnumerable<double> values)
-    {
-        var finite = values.Where(double.IsFinite).ToList();
-        return finite.Count == 0 ? null : finite.Average();
     }
 }

@@ -1,19 +1,23 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Cli;
+using Monitor.Core.RealTime;
 using Monitor.Warn.Evaluation;
 
 namespace Monitor.Warn.Cli;
 
 /// <summary>
-/// <c>monitor evaluate-warnings</c>: scores the leading composite's warnings (pseudo-real-time) against NBER peaks since
-/// 1960 on FRED-MD, beside the yield-curve and Sahm rules; the last line is the overall summary of the composite.
+/// <c>monitor evaluate-warnings</c>: scores the leading composite's warnings, as they would have run (release lags from
+/// the release calendar by default), against NBER peaks on FRED-MD, beside the yield-curve and Sahm rules under the same
+/// lags. With <c>--train-until</c> the rule's settings are searched on data up to that date (<see cref="SettingsSearch"/>),
+/// frozen, and scored on the training and the test period separately; the last line is the summary of the composite
+/// (on the test period when there is one).
 /// </summary>
 public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICliCommand
 {
     public string Name => "evaluate-warnings";
 
-    public string Usage => "evaluate-warnings --datasets DIR [--dataset fred_md] [--reference business_cycles] [--from 1960-01-01] [--percentile 25] [--persistence 3] [--curve-below-bp 75] [--min-history 36] [--breadth 50] [--no-hysteresis]";
+    public string Usage => "evaluate-warnings --datasets DIR [--dataset fred_md] [--reference business_cycles] [--from 1960-01-01] [--train-until 1989-12-01] [--signals-out FILE] [--no-release-lags] [--percentile 25] [--persistence 3] [--curve-below-bp 75] [--min-history 36] [--breadth 50] [--no-hysteresis]";
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -21,8 +25,51 @@ public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICl
         var dataset = args.Get("dataset") ?? "fred_md";
         var referenceName = args.Get("reference") ?? "business_cycles";
         var from = DateOnly.FromDateTime(args.GetDate("from") ?? new DateTime(1960, 1, 1));
+        var trainUntil = args.GetDate("train-until") is { } tu ? new DateOnly(tu.Year, tu.Month, 1) : (DateOnly?)null;
+        var signalsOut = args.Get("signals-out");
+        var lags = !args.Has("no-release-lags");
+        var settings = Settings(args);
+        try
+        {
+            var data = DatasetFolder.Load(Path.Combine(root, dataset));
+            var reference = ReferenceCycle.Load(Path.Combine(root, referenceName));
+            var known = lags ? KnownMonths.FromCalendar(data, dataset, ReleaseCalendar.Defaults) : KnownMonths.Unlagged(data);
+            var components = (options.Value.EffectiveComposites.FirstOrDefault(c => c.Code == "leading") ?? WarnOptions.DefaultComposites[0]).Components;
+            var statistics = LeadingCompositeRule.Statistics(components, data, known, data.IndexOf(from) - settings.MinimumHistory - 12);
+            var classic = new[]
+            {
+                (Rule: "yield curve (GS10-TB3MS<0)", Warnings: known.InRealTime(ClassicRules.YieldCurveInversion(data), "GS10", "TB3MS")),
+                (Rule: "Sahm rule", Warnings: known.InRealTime(ClassicRules.Sahm(data), "UNRATE")),
+            };
+            await output.WriteLineAsync(lags
+                ? $"release lags: on (release calendar of {dataset}; a month's signal uses only values published by its last day)"
+                : "release lags: off (month t's value used at month t)");
+            if (trainUntil is { } until)
+            {
+                var (chosen, _) = SettingsSearch.Run(components, statistics, data, reference, from, until);
+                settings = chosen;
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"settings searched on {from:yyyy-MM}..{until:yyyy-MM} and frozen: percentile={settings.Percentile} persistence={settings.Persistence} curve_below={(double.IsNaN(settings.CurveBelow) ? "none" : settings.CurveBelow.ToString("0.##", CultureInfo.InvariantCulture))} breadth={settings.Breadth} min_history={settings.MinimumHistory}"));
+            }
+            var ours = new LeadingCompositeRule(components, settings).Warnings(statistics, data.IndexOf(from));
+            var rules = classic.Append((Rule: "leading composite", Warnings: ours)).ToList();
+            var last = await WritePeriods(output, data, reference, rules, from, trainUntil);
+            if (signalsOut is not null) WriteSignals(signalsOut, data, known, ours, statistics, from);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"overall: detected={last.Detected}/{last.Peaks.Count} median_lead={Lead(last.MedianLead)} false_alarms={last.FalseAlarmStarts.Count} years={last.From.Year}-{last.To.Year}"));
+            return 0;
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"monitor evaluate-warnings: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static LeadingRuleSettings Settings(CommandLineArgs args)
+    {
         var defaults = new LeadingRuleSettings();
-        var settings = defaults with
+        return defaults with
         {
             Percentile = args.GetInt("percentile", (int)defaults.Percentile),
             Persistence = args.GetInt("persistence", defaults.Persistence),
@@ -31,37 +78,53 @@ public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICl
             CurveBelow = args.GetInt("curve-below-bp", (int)(defaults.CurveBelow * 100)) is var bp && bp >= 0 ? bp / 100.0 : double.NaN,
             Hysteresis = !args.Has("no-hysteresis"),
         };
-        WarningScore[] scores;
-        try
-        {
-            var data = DatasetFolder.Load(Path.Combine(root, dataset));
-            var reference = ReferenceCycle.Load(Path.Combine(root, referenceName));
-            var leading = options.Value.EffectiveComposites.FirstOrDefault(c => c.Code == "leading") ?? WarnOptions.DefaultComposites[0];
-            scores =
-            [
-                WarningScorer.Score("yield curve (GS10-TB3MS<0)", data, ClassicRules.YieldCurveInversion(data), reference, from),
-                WarningScorer.Score("Sahm rule", data, ClassicRules.Sahm(data), reference, from),
-                WarningScorer.Score("leading composite", data, new LeadingCompositeRule(leading.Components, settings).Warnings(data, data.IndexOf(from)), reference, from),
-            ];
-        }
-        catch (Exception ex) when (ex is IOException or FormatException)
-        {
-            await Console.Error.WriteLineAsync($"monitor evaluate-warnings: {ex.Message}");
-            return 1;
-        }
-
-        foreach (var score in scores) await WriteDetail(output, score);
-        var ours = scores[^1];
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"overall: detected={ours.Detected}/{ours.Peaks.Count} median_lead={Lead(ours.MedianLead)} false_alarms={ours.FalseAlarmStarts.Count} years={ours.From.Year}-{ours.To.Year}"));
-        return 0;
     }
 
-    private static async Task WriteDetail(TextWriter output, WarningScore score)
+    // Without training: one period. With it: training, test, and the test rule since 1970; returns the composite's last score.
+    private static async Task<WarningScore> WritePeriods(TextWriter output, DatasetFolder data, ReferenceCycle reference,
+        List<(string Rule, bool[] Warnings)> rules, DateOnly from, DateOnly? trainUntil)
+    {
+        if (trainUntil is not { } until) return await WritePeriod(output, "", data, reference, rules, from, null);
+        var trainingReference = new ReferenceCycle(reference.Peaks.Where(p => p <= until).ToList(), reference.Recessions.Where(r => r.First <= until).ToList());
+        await WritePeriod(output, "[train] ", data, trainingReference, rules, from, until);
+        var since1970 = new DateOnly(1970, 1, 1);
+        if (since1970 > from && since1970 <= until) await WritePeriod(output, "[1970-] ", data, reference, rules, since1970, null);
+        return await WritePeriod(output, "[test]  ", data, reference, rules, until.AddMonths(1), null);
+    }
+
+    private static async Task<WarningScore> WritePeriod(TextWriter output, string label, DatasetFolder data, ReferenceCycle reference,
+        List<(string Rule, bool[] Warnings)> rules, DateOnly from, DateOnly? until)
+    {
+        WarningScore? score = null;
+        foreach (var (rule, warnings) in rules)
+        {
+            score = WarningScorer.Score(rule, data, warnings, reference, from, until);
+            await WriteDetail(output, label, score);
+        }
+        return score!;
+    }
+
+    private static async Task WriteDetail(TextWriter output, string label, WarningScore score)
     {
         var peaks = string.Join(" ", score.Peaks.Select(p => $"{p.Peak:yyyy-MM}:{(p.Lead is { } l ? l.ToString(CultureInfo.InvariantCulture) : "miss")}"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{score.Rule,-28} detected={score.Detected}/{score.Peaks.Count} median_lead={Lead(score.MedianLead)} false_alarms={score.FalseAlarmStarts.Count} [{string.Join(",", score.FalseAlarmStarts.Select(d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture)))}] leads: {peaks}"));
+            $"{label}{score.Rule,-28} {score.From:yyyy-MM}..{score.To:yyyy-MM} detected={score.Detected}/{score.Peaks.Count} median_lead={Lead(score.MedianLead)} false_alarms={score.FalseAlarmStarts.Count} [{string.Join(",", score.FalseAlarmStarts.Select(d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture)))}] leads: {peaks}"));
+    }
+
+    /// <summary>month,known_at,signal,score for every month evaluated: the composite's verdict, when it was known, and its 6-month growth.</summary>
+    private static void WriteSignals(string path, DatasetFolder data, KnownMonths known, bool[] warnings, LeadingStatistics statistics, DateOnly from)
+    {
+        var temporary = path + ".tmp";
+        using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false)))
+        {
+            writer.Write("month,known_at,signal,score\n");
+            for (var t = Math.Max(0, data.IndexOf(from)); t < data.Months; t++)
+            {
+                writer.Write(string.Create(CultureInfo.InvariantCulture,
+                    $"{data.MonthAt(t):yyyy-MM-dd},{known.DecisionTime(t):yyyy-MM-dd},{(warnings[t] ? 1 : 0)},{(double.IsNaN(statistics.Growth[t]) ? "" : statistics.Growth[t].ToString("0.####", CultureInfo.InvariantCulture))}\n"));
+            }
+        }
+        File.Move(temporary, path, overwrite: true);
     }
 
     private static string Lead(double? lead) => lead is { } l ? l.ToString("0.#", CultureInfo.InvariantCulture) : "n/a";

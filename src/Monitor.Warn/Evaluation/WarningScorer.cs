@@ -31,23 +31,25 @@ public static class WarningScorer
     public const int WindowBefore = 24;
     public const int WindowAfter = 6;
 
-    public static WarningScore Score(string rule, DatasetFolder data, bool[] warning, ReferenceCycle reference, DateOnly from)
+    /// <summary>Scores the months from <paramref name="from"/> to <paramref name="until"/> (default: the data's end): peaks in that span, false alarms starting in it.</summary>
+    public static WarningScore Score(string rule, DatasetFolder data, bool[] warning, ReferenceCycle reference, DateOnly from, DateOnly? until = null)
     {
         var first = Math.Max(0, data.IndexOf(from));
-        var to = data.MonthAt(data.Months - 1);
+        var to = until is { } u && u < data.MonthAt(data.Months - 1) ? u : data.MonthAt(data.Months - 1);
+        var last = data.IndexOf(to);
         var peaks = new List<(DateOnly, DateOnly?, int?)>();
         foreach (var peak in reference.Peaks.Where(p => p >= from && p <= to))
         {
             var p = data.IndexOf(peak);
             int? hit = null;
-            for (var t = Math.Max(first, p - WindowBefore); t <= Math.Min(data.Months - 1, p + WindowAfter); t++)
+            for (var t = Math.Max(first, p - WindowBefore); t <= Math.Min(last, p + WindowAfter); t++)
             {
                 if (warning[t]) { hit = t; break; }
             }
             peaks.Add((peak, hit is { } h ? data.MonthAt(h) : null, hit is { } k ? p - k : null));
         }
         var falseAlarms = new List<DateOnly>();
-        for (var t = first; t < data.Months; t++)
+        for (var t = first; t <= last; t++)
         {
             if (!warning[t] || (t > first && warning[t - 1])) continue;
             var month = data.MonthAt(t);

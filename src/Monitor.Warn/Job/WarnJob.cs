@@ -16,6 +16,18 @@ public sealed class WarnJob(MonitorStore store, WarnInputReader reader, IOptions
     /// <summary>Chained after the forecast stage; no schedule of its own.</summary>
     public string? DefaultCron => null;
 
+    /// <summary>What the stage would have said at <paramref name="asOf"/>, from the data known then (<see cref="Core.RealTime.AsOf"/>); writes nothing.</summary>
+    public string Preview(DateTime asOf)
+    {
+        var inputs = reader.Read(asOf);
+        var results = new WarnComputation(options.Value, CurrentSets()).Run(inputs, asOf);
+        var active = results.Alerts.Where(a => a.Active).ToList();
+        var risk = results.RecessionRisk is { } r ? $"; recession risk ({r.IndexCode}, {r.Period:yyyy-MM}): {(r.Active ? $"on since {r.Since:yyyy-MM}" : "off")}" : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"warn as of {asOf:yyyy-MM-dd HH:mm}: {inputs.Observations.Count(o => o.Value.Count > 0)} series with data, {results.Anomalies.Count} anomalies, " +
+            $"{results.TurningPoints.Count} turning points, {active.Count} active alert conditions{risk} (nothing written)");
+    }
+
     public Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -30,8 +42,7 @@ public sealed class WarnJob(MonitorStore store, WarnInputReader reader, IOptions
         var inputs = reader.Read();
         Phase("read");
         cancellationToken.ThrowIfCancellationRequested();
-        var sets = new Sets.IndicatorSetStore(store, options, clock).Current();
-        var results = new WarnComputation(settings, sets).Run(inputs, now);
+        var results = new WarnComputation(settings, CurrentSets()).Run(inputs, now);
         Phase("compute");
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -53,4 +64,7 @@ public sealed class WarnJob(MonitorStore store, WarnInputReader reader, IOptions
             $"{results.Lights.Sum(l => l.Lights.Count)} lights, {results.Readings.Count} composite readings, {results.TurningPoints.Count} turning points, " +
             $"{active} active alert conditions, {events} alert events ({string.Join(", ", phases)})"));
     }
+
+    /// <summary>The indicator sets in force: configured or default, overlaid by versions saved by admins.</summary>
+    private IReadOnlyList<Sets.IndicatorSet> CurrentSets() => new Sets.IndicatorSetStore(store, options, clock).Current();
 }

@@ -44,9 +44,12 @@ public static class ApiExtensions
         api.MapCatalogue();
         api.MapForecasts();
         api.MapWarnings();
+        api.MapScale();
         api.MapExports();
         api.MapApiKeys();
         api.MapAudit();
+        api.MapEnterprises();
+        api.MapBackup();
         app.MapOpenApi(OpenApiPattern).RequireAuthorization(ApiAuthentication.Require(Policies.Read));
         // Runs after the dashboard's security headers (registered earlier) and relaxes them for the docs page only.
         app.Use(async (context, next) =>

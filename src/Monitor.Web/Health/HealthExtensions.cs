@@ -17,7 +17,8 @@ public static class HealthExtensions
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", HealthStatus.Unhealthy, [Ready])
             .AddCheck<JobStorageHealthCheck>("jobStorage", HealthStatus.Unhealthy, [Ready])
-            .AddCheck<PipelineHealthCheck>("pipeline", HealthStatus.Degraded, [Ready]);
+            .AddCheck<PipelineHealthCheck>("pipeline", HealthStatus.Degraded, [Ready])
+            .AddCheck<ShardRunsHealthCheck>("shards", HealthStatus.Degraded, [Ready]);
         return services;
     }
 

@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Monitor.Core;
+using Monitor.Core.Store;
 
 namespace Monitor.Web.Security;
 
@@ -12,6 +14,7 @@ public static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddMonitorSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<UserStore>();
+        services.AddSchema(SchemaScript.FromEmbedded(typeof(UserStore).Assembly, "security", "Monitor.Web.Security.Schema."));
         services.AddHostedService<FirstAdmin>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, options =>
@@ -26,6 +29,7 @@ public static class SecurityServiceCollectionExtensions
                 // Programs calling the API get a status code, people get the sign-in page.
                 options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+                options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             });
         services.AddMonitorPolicies();
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.All.ToArray()).Build());

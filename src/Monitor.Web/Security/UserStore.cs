@@ -1,14 +1,25 @@
+using System.Security.Cryptography;
 using DuckDB.NET.Data;
 using Microsoft.AspNetCore.Identity;
 using Monitor.Core.Store;
 
 namespace Monitor.Web.Security;
 
-/// <summary>Reads and writes dashboard users; passwords are hashed with ASP.NET Core Identity's PBKDF2 hasher.</summary>
-public sealed class UserStore(MonitorStore store)
+/// <summary>
+/// Reads and writes dashboard users; passwords are hashed with ASP.NET Core Identity's PBKDF2 hasher. Every change of
+/// access (role, password, disabling) gives the user a new security stamp, which ends their existing sessions.
+/// </summary>
+public sealed class UserStore(MonitorStore store, TimeProvider clock)
 {
+    /// <summary>The password hash of an account that signs in only through the organisation's identity provider.</summary>
+    public const string NoPassword = "!external";
+
     private const string Columns = "user_name, role, display_name, language, disabled, created_at";
     private readonly PasswordHasher<MonitorUser> _hasher = new();
+
+    /// <summary>A hash of a random password, verified when the name is unknown so that unknown names cost as much as known ones.</summary>
+    private readonly Lazy<string> _dummyHash = new(() =>
+        new PasswordHasher<MonitorUser>().HashPassword(null!, Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
 
     public IReadOnlyList<MonitorUser> All()
     {
@@ -35,43 +46,96 @@ public sealed class UserStore(MonitorStore store)
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    /// <summary>The user when the name and password match an enabled account; null otherwise.</summary>
+    /// <summary>
+    /// The user when the name and password match an enabled account; null otherwise. The same PBKDF2 work is done for an
+    /// unknown name, a disabled account or an external account (against a dummy hash), so timing does not tell them apart.
+    /// </summary>
     public MonitorUser? Verify(string userName, string password)
     {
         using var connection = store.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT password_hash FROM users WHERE user_name = $1 AND NOT disabled";
+        command.CommandText = $"SELECT {Columns}, password_hash FROM users WHERE user_name = $1";
         command.Parameters.Add(new DuckDBParameter(userName));
-        if (command.ExecuteScalar() is not string hash) return null;
-        var user = Find(userName)!;
-        return _hasher.VerifyHashedPassword(user, hash, password) == PasswordVerificationResult.Failed ? null : user;
+        using var row = command.ExecuteReader();
+        var found = row.Read() ? (User: ReadUser(row), Hash: row.GetString(6)) : default;
+        var usable = found.User is { Disabled: false } && found.Hash != NoPassword;
+        var verified = _hasher.VerifyHashedPassword(found.User!, usable ? found.Hash : _dummyHash.Value, password) != PasswordVerificationResult.Failed;
+        return usable && verified ? found.User : null;
     }
 
-    public void Create(string userName, string password, string role, string? displayName, string language = "zh")
-    {
-        if (!Roles.All.Contains(role)) throw new ArgumentException($"unknown role '{role}'", nameof(role));
-        var user = new MonitorUser(userName, role, displayName, language, false, DateTime.UtcNow);
-        Execute("INSERT INTO users (user_name, password_hash, role, display_name, language) VALUES ($1, $2, $3, $4, $5)",
-            userName, _hasher.HashPassword(user, password), role, displayName ?? (object)DBNull.Value, language);
-    }
+    public void Create(string userName, string password, string role, string? displayName, string language = "zh") =>
+        Insert(userName, _hasher.HashPassword(null!, password), role, displayName, language);
+
+    /// <summary>Adds an account that has no local password (it signs in through OpenID Connect).</summary>
+    public void CreateExternal(string userName, string role, string? displayName) => Insert(userName, NoPassword, role, displayName, "zh");
 
     public void SetPassword(string userName, string password) =>
-        Execute("UPDATE users SET password_hash = $2 WHERE user_name = $1", userName, _hasher.HashPassword(Find(userName)!, password));
+        ChangeAccess("UPDATE users SET password_hash = $2 WHERE user_name = $1", userName, _hasher.HashPassword(Find(userName)!, password));
 
     public void SetRole(string userName, string role)
     {
         if (!Roles.All.Contains(role)) throw new ArgumentException($"unknown role '{role}'", nameof(role));
-        Execute("UPDATE users SET role = $2 WHERE user_name = $1", userName, role);
+        ChangeAccess("UPDATE users SET role = $2 WHERE user_name = $1", userName, role);
     }
 
-    public void SetDisabled(string userName, bool disabled) => Execute("UPDATE users SET disabled = $2 WHERE user_name = $1", userName, disabled);
+    public void SetDisabled(string userName, bool disabled) => ChangeAccess("UPDATE users SET disabled = $2 WHERE user_name = $1", userName, disabled);
 
-    public void SetLanguage(string userName, string language) => Execute("UPDATE users SET language = $2 WHERE user_name = $1", userName, language);
+    public void SetLanguage(string userName, string language) => Execute(null, "UPDATE users SET language = $2 WHERE user_name = $1", userName, language);
 
-    private void Execute(string sql, params object[] values)
+    /// <summary>The user's current security stamp (one is made on first use).</summary>
+    public string Stamp(string userName)
     {
         using var connection = store.Open();
         using var command = connection.CreateCommand();
+        command.CommandText = "SELECT stamp FROM user_security WHERE user_name = $1";
+        command.Parameters.Add(new DuckDBParameter(userName));
+        return command.ExecuteScalar() as string ?? RotateStamp(userName);
+    }
+
+    /// <summary>Gives the user a new stamp: every session opened before now ends at its next request.</summary>
+    public string RotateStamp(string userName) => store.InTransaction((connection, transaction) => Rotate(connection, transaction, userName));
+
+    /// <summary>The user and their stamp, for checking a session on each request; null when the account is gone.</summary>
+    public (MonitorUser User, string? Stamp)? Session(string userName)
+    {
+        using var connection = store.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {string.Join(", ", Columns.Split(", ").Select(c => "u." + c))}, s.stamp FROM users u LEFT JOIN user_security s USING (user_name) WHERE u.user_name = $1";
+        command.Parameters.Add(new DuckDBParameter(userName));
+        using var row = command.ExecuteReader();
+        return row.Read() ? (ReadUser(row), row.IsDBNull(6) ? null : row.GetString(6)) : null;
+    }
+
+    private void Insert(string userName, string hash, string role, string? displayName, string language)
+    {
+        if (!Roles.All.Contains(role)) throw new ArgumentException($"unknown role '{role}'", nameof(role));
+        Execute(null, "INSERT INTO users (user_name, password_hash, role, display_name, language) VALUES ($1, $2, $3, $4, $5)",
+            userName, hash, role, displayName ?? (object)DBNull.Value, language);
+    }
+
+    /// <summary>Changes the account and its stamp together: either both land or neither does.</summary>
+    private void ChangeAccess(string sql, params object[] values) =>
+        store.InTransaction((connection, transaction) =>
+        {
+            Execute((connection, transaction), sql, values);
+            return Rotate(connection, transaction, (string)values[0]);
+        });
+
+    private string Rotate(DuckDBConnection connection, DuckDBTransaction transaction, string userName)
+    {
+        var stamp = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        Execute((connection, transaction), """
+            INSERT INTO user_security (user_name, stamp, stamped_at) VALUES ($1, $2, $3)
+            ON CONFLICT (user_name) DO UPDATE SET stamp = excluded.stamp, stamped_at = excluded.stamped_at
+            """, userName, stamp, clock.GetUtcNow().UtcDateTime);
+        return stamp;
+    }
+
+    private void Execute((DuckDBConnection Connection, DuckDBTransaction Transaction)? within, string sql, params object[] values)
+    {
+        using var owned = within is null ? store.Open() : null;
+        using var command = (within?.Connection ?? owned!).CreateCommand();
+        command.Transaction = within?.Transaction;
         command.CommandText = sql;
         foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value));
         command.ExecuteNonQuery();
@@ -81,11 +145,10 @@ public sealed class UserStore(MonitorStore store)
     {
         var result = new List<MonitorUser>();
         using var row = command.ExecuteReader();
-        while (row.Read())
-        {
-            result.Add(new MonitorUser(row.GetString(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2),
-                row.GetString(3), row.GetBoolean(4), row.GetDateTime(5)));
-        }
+        while (row.Read()) result.Add(ReadUser(row));
         return result;
     }
+
+    private static MonitorUser ReadUser(System.Data.IDataRecord row) =>
+        new(row.GetString(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetString(3), row.GetBoolean(4), row.GetDateTime(5));
 }

@@ -22,18 +22,8 @@ public sealed class SampleAggregatesTests
     [ClassInitialize]
     public static void LoadSample(TestContext _)
     {
-        _folder = TempFolder.Create();
-        _store = TestStore.InMemory(EnterpriseSchema.Scripts);
-        var panel = Path.Combine(_folder, "panel.csv.gz");
-        _labels = new EnterpriseSampleGenerator().Write(panel, Path.Combine(_folder, "labels.csv"));
-        _load = new PanelLoader(_store.Store, TimeProvider.System).Load(panel, "enterprise-samples");
-    }
-
-    [ClassCleanup]
-    public static void Cleanup()
-    {
-        _store.Dispose();
-        TempFolder.Delete(_folder);
+        var sample = SampleFixture.Instance;
+        (_store, _folder, _labels, _load) = (sample.Store, sample.Folder, sample.Labels, sample.Load);
     }
 
     [TestMethod]

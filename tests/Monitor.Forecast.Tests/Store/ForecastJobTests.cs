@@ -64,6 +64,45 @@ public sealed class ForecastJobTests
         Assert.AreEqual(0L, Scalar(test.Store, "SELECT count(*) FROM one_step_forecasts WHERE series_id = 'test:s1' AND month(period) = 1"));
     }
 
+    [TestMethod]
+    [DataRow(1000, DisplayName = "planned on every series")]
+    [DataRow(9, DisplayName = "planned on a sample: the rest backtested in their shards with the shipped global models")]
+    public void Splitting_a_run_into_shards_changes_no_forecast(int planSample)
+    {
+        using var whole = TestStore.OnDisk(ForecastServiceCollectionExtensions.Schema);
+        using var split = TestStore.OnDisk(ForecastServiceCollectionExtensions.Schema);
+        foreach (var test in new[] { whole, split })
+            for (var s = 0; s < 24; s++) AddMonthlySeries(test.Store, $"test:s{s:D2}", 60 + s % 7, s, withJanuary: s % 5 != 0, level: s % 4 == 0 ? -20 : 100);
+
+        var options = Options.Create(new ForecastOptions());
+        var one = new ForecastJob(whole.Store, new SeriesReader(whole.Store), options, TimeProvider.System, new() { PlanSample = planSample }).Run();
+        var five = new ForecastJob(split.Store, new SeriesReader(split.Store), options, TimeProvider.System, new() { PlanSample = planSample, LocalShards = 5 }).Run();
+
+        Assert.AreEqual(24, one.SeriesWritten, one.Summary);
+        Assert.AreEqual(24, five.SeriesWritten, five.Summary);
+        foreach (var table in new[] { "forecasts", "forecast_accuracy", "one_step_forecasts" })
+        {
+            var rowsWhole = Rows(whole.Store, table);
+            CollectionAssert.AreEqual(rowsWhole, Rows(split.Store, table), $"{table} differ between one shard and five");
+            Assert.IsTrue(rowsWhole.Count >= 24, table);
+        }
+        Assert.IsTrue(Rows(whole.Store, "forecasts").Any(r => r.Contains("lgbm", StringComparison.Ordinal)), "the global models took part");
+    }
+
+    /// <summary>A table's rows without run ids and times, as sorted text (doubles round-trip exactly).</summary>
+    private static List<string> Rows(MonitorStore store, string table)
+    {
+        using var connection = store.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * EXCLUDE (run_id) FROM {table}";
+        using var r = command.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read())
+            rows.Add(string.Join("|", Enumerable.Range(0, r.FieldCount).Select(i => r.GetValue(i) is double d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
     private static ForecastJob NewJob(MonitorStore store) =>
         new(store, new SeriesReader(store), Options.Create(new ForecastOptions { Candidates = ["theta", "damped"] }), TimeProvider.System);
 

@@ -16,15 +16,44 @@ public sealed class EvaluateWarningsTests
         RepoPaths.Dataset("business_cycles/turning_points.csv");
         var output = new StringWriter();
         var code = await new EvaluateWarningsCommand(Options.Create(new WarnOptions()))
-            .RunAsync(new CommandLineArgs(["--datasets", RepoPaths.Datasets!, "--dataset", "fred_md", "--reference", "business_cycles"]), output, CancellationToken.None);
+            .RunAsync(new CommandLineArgs(["--datasets", RepoPaths.Datasets!, "--dataset", "fred_md", "--reference", "business_cycles", "--no-release-lags"]), output, CancellationToken.None);
         Assert.AreEqual(0, code);
-        var lines = output.ToString().TrimEnd().Split('\n');
+        var lines = output.ToString().TrimEnd().Split('\n').Skip(1).ToArray();
         StringAssert.StartsWith(lines[0], "yield curve");
         StringAssert.Contains(lines[0], "detected=7/9 median_lead=11 false_alarms=2");
         StringAssert.Contains(lines[1], "detected=8/9 median_lead=-2.5 false_alarms=2");
         // the leading composite catches more peaks than the yield curve, earlier than the Sahm rule, with no more false alarms
         Assert.AreEqual("overall: detected=8/9 median_lead=12.5 false_alarms=2 years=1960-2025", lines[^1].TrimEnd('\r'));
         StringAssert.Matches(lines[^1], new System.Text.RegularExpressions.Regex(@"^overall: detected=\d+/9 median_lead=-?[\d.]+ false_alarms=\d+ years=1960-2025$"));
+    }
+
+    [TestMethod]
+    public async Task With_train_until_the_last_line_is_the_test_period_and_signals_are_written()
+    {
+        RepoPaths.Dataset("fred_md/observations.csv");
+        RepoPaths.Dataset("business_cycles/turning_points.csv");
+        var folder = TempFolder.Create();
+        try
+        {
+            var signals = Path.Combine(folder, "signals.csv");
+            var output = new StringWriter();
+            var code = await new EvaluateWarningsCommand(Options.Create(new WarnOptions())).RunAsync(new CommandLineArgs(
+                ["--datasets", RepoPaths.Datasets!, "--dataset", "fred_md", "--reference", "business_cycles", "--train-until", "1989-12-01", "--signals-out", signals]),
+                output, CancellationToken.None);
+
+            Assert.AreEqual(0, code);
+            var lines = output.ToString().TrimEnd().Split('\n');
+            StringAssert.StartsWith(lines[0], "release lags: on");
+            StringAssert.Contains(output.ToString(), "[train] leading composite");
+            StringAssert.Matches(lines[^1], new System.Text.RegularExpressions.Regex(@"^overall: detected=\d/4 median_lead=-?[\d.]+ false_alarms=\d+ years=1990-2025$"));
+            var rows = File.ReadAllLines(signals);
+            Assert.AreEqual("month,known_at,signal,score", rows[0]);
+            StringAssert.StartsWith(rows[1], "1960-01-01,1960-01-31,");
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
     }
 
     [TestMethod]

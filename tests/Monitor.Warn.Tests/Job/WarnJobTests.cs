@@ -47,6 +47,21 @@ public sealed class WarnJobTests
     }
 
     [TestMethod]
+    public void As_of_a_date_the_job_sees_only_the_data_known_then_and_writes_nothing()
+    {
+        using var test = Seeded();
+        var job = Job(test.Store, Options(), new ManualClock(new DateTime(2026, 3, 1)));
+
+        var before = job.Preview(new DateTime(2025, 12, 31));
+        var after = job.Preview(new DateTime(2026, 2, 1));
+
+        StringAssert.Contains(before, "0 series with data", "every value of the seed became known on 2026-01-01");
+        StringAssert.Contains(after, "11 series with data");
+        StringAssert.Contains(after, "nothing written");
+        Assert.AreEqual(0L, WarnStoreSeed.Count(test.Store, "SELECT (SELECT count(*) FROM anomalies) + (SELECT count(*) FROM signal_lights) + (SELECT count(*) FROM alerts)"));
+    }
+
+    [TestMethod]
     public async Task The_job_keeps_every_month_of_lights_and_writes_composites_anomalies_and_alerts()
     {
         using var test = Seeded();

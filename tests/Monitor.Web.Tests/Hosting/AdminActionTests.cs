@@ -19,7 +19,8 @@ public sealed class AdminActionTests
         var page = await client.GetStringAsync("/Data");
 
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.AreEqual(before + 1, monitoring.EnqueuedCount("default"));
+        Assert.AreEqual("/Data", response.Headers.Location?.OriginalString, "back to the page, not to the sign-in");
+        Assert.AreEqual(before + 1, monitoring.EnqueuedCount("default"), "one job more in the queue");
         StringAssert.Contains(page, "id=\"enqueued\"");
     }
 

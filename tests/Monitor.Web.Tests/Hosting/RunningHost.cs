@@ -24,6 +24,8 @@ public sealed partial class RunningHost : IAsyncDisposable
     public const string UserPassword = "user-pass-for-tests";
 
     private readonly WebApplication _app;
+    private static readonly List<RunningHost> Live = [];
+    private bool _stopped;
 
     private RunningHost(WebApplication app, string folder, Uri address)
     {
@@ -38,10 +40,11 @@ public sealed partial class RunningHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <param name="folder">An existing folder of an earlier host (a restart); a new temp folder when null.</param>
     public static async Task<RunningHost> StartAsync(bool seeded = true, int signInAttemptsPerMinute = 1000, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, string? folder = null)
     {
-        var folder = TempFolder.Create();
+        folder ??= TempFolder.Create();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = Path.Combine(RepoPaths.Root, "src", "Monitor.Web"),
@@ -54,6 +57,7 @@ public sealed partial class RunningHost : IAsyncDisposable
             ["Urls"] = "http://127.0.0.1:0",
             ["Store:Path"] = Path.Combine(folder, "monitor.duckdb"),
             ["Store:MemoryLimit"] = "512MB",
+            ["DataProtection:KeysFolder"] = Path.Combine(folder, "keys"),
             ["JobStorage:Kind"] = "memory",
             ["JobStorage:RunServer"] = "false",
             ["MONITOR_ADMIN_USER"] = AdminUser,
@@ -68,14 +72,21 @@ public sealed partial class RunningHost : IAsyncDisposable
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseMonitor();
+        // Hangfire keeps its storage, log provider and activator in process-wide statics that each host replaces: bind
+        // this host's job client now; when a short-lived host (a restart test) stops, the hosts still running take the
+        // statics back, instead of logging through a disposed logger factory.
+        _ = app.Services.GetRequiredService<Hangfire.JobStorage>();
+        _ = app.Services.GetRequiredService<Hangfire.IBackgroundJobClient>();
 
         var users = app.Services.GetRequiredService<UserStore>();
-        users.Create(PlannerUser, UserPassword, Roles.Planner, "Planner");
-        users.Create(AnalystUser, UserPassword, Roles.Analyst, "Analyst");
+        if (users.Find(PlannerUser) is null) users.Create(PlannerUser, UserPassword, Roles.Planner, "Planner");
+        if (users.Find(AnalystUser) is null) users.Create(AnalystUser, UserPassword, Roles.Analyst, "Analyst");
         if (seeded) WebSeed.Fill(app.Services.GetRequiredService<MonitorStore>());
 
         await app.StartAsync();
-        return new RunningHost(app, folder, new Uri(app.Urls.Single()));
+        var host = new RunningHost(app, folder, new Uri(app.Urls.Single()));
+        lock (Live) Live.Add(host);
+        return host;
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (so tests see them).</summary>
@@ -83,9 +94,9 @@ public sealed partial class RunningHost : IAsyncDisposable
         new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Address };
 
     /// <summary>A client signed in as <paramref name="user"/> through the sign-in form.</summary>
-    public async Task<HttpClient> SignedInClient(string user, string? password = null)
+    public async Task<HttpClient> SignedInClient(string user, string? password = null, CookieContainer? cookies = null)
     {
-        var client = Client();
+        var client = Client(cookies);
         var response = await SignIn(client, user, password ?? (user == AdminUser ? AdminPassword : UserPassword));
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in as {user} failed: {(int)response.StatusCode}");
         return client;
@@ -116,9 +127,32 @@ public sealed partial class RunningHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopKeepingFilesAsync();
+        TempFolder.Delete(Folder);
+    }
+
+    /// <summary>Stops the host and releases the store but leaves its folder, for a restart on the same files.</summary>
+    public async Task StopKeepingFilesAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
         await _app.StopAsync();
         await _app.DisposeAsync();
-        TempFolder.Delete(Folder);
+        RunningHost? survivor;
+        lock (Live)
+        {
+            Live.Remove(this);
+            survivor = Live.LastOrDefault();
+        }
+        survivor?.ReclaimHangfireStatics();
+    }
+
+    private void ReclaimHangfireStatics()
+    {
+        Hangfire.JobStorage.Current = Services.GetRequiredService<Hangfire.JobStorage>();
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(
+            new Hangfire.AspNetCore.AspNetCoreLogProvider(Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        Hangfire.JobActivator.Current = new Hangfire.AspNetCore.AspNetCoreJobActivator(Services.GetRequiredService<IServiceScopeFactory>());
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -2,7 +2,7 @@ using Monitor.Core.Store;
 
 namespace Monitor.Web.Tests.Seeding;
 
-/// <summary>The module schemas the dashboard reads beside the core (ingest views, warn tables and views such as alert_groups).</summary>
+/// <summary>The module schemas the dashboard reads beside the core (ingest views, warn tables and views such as alert_group_members).</summary>
 public static class WebSchemas
 {
     public static IEnumerable<SchemaScript> All =>

@@ -116,7 +116,7 @@ public static class WarningEndpoints
             .In("group_kind", query.Choice("kind", ["source", "family", "index", "alert"]));
         if (query.Flag("open")) filter.Where("open_members > 0");
         return Respond(context, query, rows, filter,
-            "SELECT group_key, group_kind, economy, label, label_zh, open_members, members, priority, severity_rank, last_opened, last_period FROM alert_groups",
+            $"SELECT * FROM ({Monitor.Warn.Alerts.AlertGroupSql.Groups}) g",
             "priority DESC, group_key");
     }
 

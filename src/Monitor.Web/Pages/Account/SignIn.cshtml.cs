@@ -33,9 +33,7 @@ public sealed class SignInModel(UserStore users, IAuditLog audit, ILogger<SignIn
             Failed = true;
             return Page();
         }
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, user.UserName), new Claim(ClaimTypes.Role, user.Role), new Claim("display_name", user.DisplayName ?? user.UserName)],
-            CookieAuthenticationDefaults.AuthenticationScheme);
+        var identity = SessionValidation.Identity(users, user, "local");
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         audit.Write(new AuditEntry(new AuditActor(user.UserName, "local", HttpContext.Connection.RemoteIpAddress?.ToString()),
             AuditActions.SignIn, HttpContext.AuditTarget()));

@@ -8,15 +8,20 @@ using Monitor.Web.Security.Audit;
 
 namespace Monitor.Web.Pages.Account;
 
-/// <summary>Signs out (POST only, with the anti-forgery token) and returns to the sign-in page.</summary>
+/// <summary>Signs out (POST only, with the anti-forgery token): ends every session of the user and returns to the sign-in page.</summary>
 [AllowAnonymous]
-public sealed class SignOutModel : PageModel
+public sealed class SignOutModel(Monitor.Web.Security.UserStore users) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (User.Identity?.IsAuthenticated == true) HttpContext.Audit(AuditActions.SignOut, null);
+        if (User.Identity is { IsAuthenticated: true, Name: { } name })
+        {
+            // A new stamp ends this session and every other session of the user, server-side: a copied cookie is refused.
+            users.RotateStamp(name);
+            HttpContext.Audit(AuditActions.SignOut, null);
+        }
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect("/Account/SignIn");
     }

@@ -34,11 +34,12 @@ public sealed class IndexModel(AlertsQuery query, IAuthorizationService authoriz
         CanAct = (await authorization.AuthorizeAsync(User, Policies.Analyst)).Succeeded;
     }
 
-    public async Task<IActionResult> OnPostAsync(long alertId, string action)
+    /// <summary>Records the action; back on the page the alert's group is open (the list shows that group).</summary>
+    public async Task<IActionResult> OnPostAsync(long alertId, string action, string? group)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.Analyst)).Succeeded) return Forbid();
         if (action is not ("acknowledge" or "mute" or "resolve")) return BadRequest();
-        return query.Act(alertId, action, User.Identity!.Name!) ? RedirectToPage() : NotFound();
+        return query.Act(alertId, action, User.Identity!.Name!) ? RedirectToPage(new { group = string.IsNullOrEmpty(group) ? null : group }) : NotFound();
     }
 
     /// <summary>"数据未到：fred_md（126 条）" for a source group, the indicator's name for a family, with the member count.</summary>

@@ -22,12 +22,14 @@ public static class EconomyNames
 }
 
 /// <summary>
-/// The catalogue seen by economy: the national economies to switch between (those with a set or national series),
-/// the default (most indicators of its set in the store, then most series), and each economy's resolved set.
+/// The catalogue seen by economy: the national economies to switch between (those with national series), each
+/// economy's resolved set, and the default the overview opens on: the configured <paramref name="preferred"/> economy
+/// (<c>Overview:DefaultEconomy</c>, "CN" unless configured: the product is built for Chinese planners) when the store
+/// holds its series, else the economy with the most indicators of its set in the store, then the most series.
 /// </summary>
 public sealed class EconomyContext
 {
-    public EconomyContext(IReadOnlyList<SeriesInfo> catalogue, IReadOnlyList<IndicatorSet> sets)
+    public EconomyContext(IReadOnlyList<SeriesInfo> catalogue, IReadOnlyList<IndicatorSet> sets, string? preferred = null)
     {
         Catalogue = catalogue;
         Sets = EconomySets.Resolve(sets, catalogue);
@@ -35,6 +37,7 @@ public sealed class EconomyContext
         Choices = catalogue.Where(s => s.RegionCode is null).GroupBy(s => s.Economy, StringComparer.Ordinal)
             .Select(g => new EconomyChoice(g.Key, Sets.For(g.Key)?.Members.Count(m => ids.Contains(m.SeriesId)) ?? 0, g.Count()))
             .OrderByDescending(c => c.SetIndicators).ThenByDescending(c => c.Series).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
+        Default = Choices.Any(c => c.Code == preferred) ? preferred! : Choices.Count > 0 ? Choices[0].Code : "";
     }
 
     public IReadOnlyList<SeriesInfo> Catalogue { get; }
@@ -43,7 +46,8 @@ public sealed class EconomyContext
 
     public IReadOnlyList<EconomyChoice> Choices { get; }
 
-    public string Default => Choices.Count > 0 ? Choices[0].Code : "";
+    /// <summary>The economy the overview opens on (see the class summary for the rule).</summary>
+    public string Default { get; }
 
     /// <summary>The asked economy when it is one of the choices, else the default.</summary>
     public string Pick(string? asked) => asked is not null && Choices.Any(c => c.Code == asked) ? asked : Default;

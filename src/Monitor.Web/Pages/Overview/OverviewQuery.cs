@@ -20,8 +20,11 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
     private readonly IndicatorSetStore _sets = sets ?? new IndicatorSetStore(store, Options.Create(new WarnOptions()), TimeProvider.System);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    /// <summary>The economies, their sets and the default economy.</summary>
-    public EconomyContext Economies() => new(new SeriesReader(store).Catalogue(), _sets.Current());
+    /// <summary>Configuration key of the economy the overview opens on; an empty value picks the economy with the most set indicators.</summary>
+    public const string DefaultEconomyKey = "Overview:DefaultEconomy";
+
+    /// <summary>The economies, their sets and the default economy (<see cref="DefaultEconomyKey"/>, "CN" when not configured).</summary>
+    public EconomyContext Economies() => new(new SeriesReader(store).Catalogue(), _sets.Current(), configuration[DefaultEconomyKey] ?? "CN");
 
     /// <summary>
     /// The board of <paramref name="economy"/>: its set's indicators grouped by theme (a quarterly light sits in its quarter's
@@ -122,10 +125,10 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
     /// <summary>The economy's unresolved alert groups by priority (severity × weight in its set): the first <paramref name="count"/> and how many more.</summary>
     public AlertGroupList TopAlertGroups(string economy, int count = 10)
     {
-        var groups = Sql.Rows(store, """
+        var groups = Sql.Rows(store, $"""
             SELECT group_key, group_kind, label, label_zh, open_members, priority, severity_rank, last_opened, last_period,
                    count(*) OVER () AS total
-            FROM alert_groups WHERE economy = $1 AND open_members > 0
+            FROM ({AlertGroupSql.Groups}) g WHERE economy = $1 AND open_members > 0
             ORDER BY priority DESC, last_opened DESC, group_key LIMIT $2
             """, r => (Group: new AlertGroupLine(r.GetString(0), r.GetString(1), r.GetString(2), r.Text(3), r.Count(4), r.GetDouble(5),
                 AlertGroupLine.SeverityOf(r.Count(6)), r.Time(7), r.IsDBNull(8) ? null : r.Day(8)), Total: r.Count(9)), economy, count);
@@ -193,7 +196,7 @@ public sealed record Contributor(string SeriesId, string Name, string? NameZh, d
 /// <summary>The top alert groups and how many unresolved groups are not shown.</summary>
 public sealed record AlertGroupList(IReadOnlyList<AlertGroupLine> Groups, long More);
 
-/// <summary>One alert group (alert_groups): its key, kind, label, unresolved members, priority, worst severity.</summary>
+/// <summary>One alert group (AlertGroupSql.Groups): its key, kind, label, unresolved members, priority, worst severity.</summary>
 public sealed record AlertGroupLine(string Key, string Kind, string Label, string? LabelZh, long OpenMembers, double Priority, string Severity,
     DateTime? LastOpened, DateOnly? LastPeriod)
 {

@@ -1,0 +1,47 @@
+using DuckDB.NET.Data;
+
+namespace Monitor.Core.Scale;
+
+/// <summary>
+/// Shard files as Parquet, through a private in-memory DuckDB (workers have no store): rows are appended to a table of
+/// the given shape and copied to a temporary file that is renamed when complete.
+/// </summary>
+public static class ShardParquet
+{
+    /// <summary>Writes the rows that <paramref name="fill"/> appends to a table declared by <paramref name="columns"/> ("a VARCHAR, b DOUBLE").</summary>
+    public static void Write(string path, string columns, Action<DuckDBAppender> fill)
+    {
+        using var connection = Open();
+        Execute(connection, $"CREATE TABLE rows ({columns})");
+        using (var appender = connection.CreateAppender("rows")) fill(appender);
+        ShardRun.WriteAtomically(path, temporary => Execute(connection, $"COPY rows TO '{Escape(temporary)}' (FORMAT parquet)"));
+    }
+
+    /// <summary>Reads a Parquet file row by row with <paramref name="select"/> over "rows" (e.g. "SELECT * FROM rows ORDER BY 1").</summary>
+    public static void Read(string path, string select, Action<DuckDBDataReader> row)
+    {
+        using var connection = Open();
+        Execute(connection, $"CREATE VIEW rows AS SELECT * FROM read_parquet('{Escape(path)}')");
+        using var command = connection.CreateCommand();
+        command.CommandText = select;
+        using var reader = (DuckDBDataReader)command.ExecuteReader();
+        while (reader.Read()) row(reader);
+    }
+
+    /// <summary>A Parquet path quoted for a SQL literal (paths are ours, but a folder name may hold a quote).</summary>
+    public static string Escape(string path) => path.Replace("'", "''", StringComparison.Ordinal);
+
+    private static DuckDBConnection Open()
+    {
+        var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

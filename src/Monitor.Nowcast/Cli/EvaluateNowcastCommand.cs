@@ -1,0 +1,101 @@
+using System.Globalization;
+using Monitor.Core.Cli;
+using Monitor.Nowcast.Evaluation;
+using Monitor.Nowcast.Model;
+
+namespace Monitor.Nowcast.Cli;
+
+/// <summary>
+/// <c>monitor evaluate-nowcast</c>: pseudo-real-time evaluation of the US GDP nowcast on FRED-MD/QD (latest vintage) beside
+/// an AR(1); prints per-quarter and per-month figures and, last, the overall line.
+/// </summary>
+public sealed class EvaluateNowcastCommand : ICliCommand
+{
+    public string Name => "evaluate-nowcast";
+
+    public string Usage => "evaluate-nowcast --datasets DIR [--target GDPC1] [--from 2000Q1] [--to 2019Q4] [--indicators A,B,...] [--blocks name=A,B;name=C] [--factor-order 2] [--sample-start 1960-01] [--target-mean-quarters 0] [--indicator-mean-months 0] [--error-window-quarters 0] [--max-iter 100] [--quiet]";
+
+    public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var root = args.Required("datasets");
+        var target = args.Get("target") ?? "GDPC1";
+        var from = Quarter(args.Get("from") ?? "2000Q1");
+        var to = Quarter(args.Get("to") ?? "2019Q4");
+        var defaults = NowcastDefaults.Us;
+        var settings = defaults with
+        {
+            Indicators = args.Get("indicators") is { } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : defaults.Indicators,
+            Blocks = args.Get("blocks") is { } blocks ? ParseBlocks(blocks) : defaults.Blocks,
+            FactorOrder = args.GetInt("factor-order", defaults.FactorOrder),
+            TargetMeanQuarters = args.GetInt("target-mean-quarters", defaults.TargetMeanQuarters),
+            IndicatorMeanMonths = args.GetInt("indicator-mean-months", defaults.IndicatorMeanMonths),
+            ErrorWindowQuarters = args.GetInt("error-window-quarters", defaults.ErrorWindowQuarters),
+            SampleStart = args.Get("sample-start") is { } start ? DateOnly.ParseExact(start + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture) : defaults.SampleStart,
+        };
+        var quiet = args.Has("quiet");
+        var em = new EmOptions(MaxIterations: args.GetInt("max-iter", 100));
+        UsPanel panel;
+        try
+        {
+            panel = UsPanel.Load(root, target);
+        }
+        catch (Exception ex) when (ex is IOException or FormatException)
+        {
+            await output.WriteLineAsync($"monitor evaluate-nowcast: {ex.Message}");
+            return 1;
+        }
+        if (settings.Indicators.FirstOrDefault(code => !panel.Monthly.ContainsKey(code)) is { } missing)
+            throw new CommandLineException($"--indicators: '{missing}' is not a FRED-MD series");
+
+        var evaluation = new NowcastEvaluation(panel, settings, em);
+        var rows = new List<EvaluatedNowcast>();
+        try
+        {
+            foreach (var row in evaluation.Run(from, to))
+            {
+                rows.Add(row);
+                if (row.Month == 3 && !quiet)
+                    await output.WriteLineAsync(Invariant($"{row.Quarter:yyyy}Q{((row.Quarter.Month - 1) / 3) + 1} actual={row.Actual:0.00} m1={rows[^3].Nowcast.Mean:0.00} m2={rows[^2].Nowcast.Mean:0.00} m3={row.Nowcast.Mean:0.00} sd={row.Nowcast.StandardDeviation:0.00} ar1={row.Ar1:0.00}"));
+            }
+        }
+        catch (NowcastDataException ex)
+        {
+            await output.WriteLineAsync($"monitor evaluate-nowcast: {ex.Message}");
+            return 1;
+        }
+        foreach (var problem in evaluation.Problems.Distinct()) await output.WriteLineAsync($"note: {problem}");
+        await output.WriteLineAsync(Invariant($"settings: indicators={settings.Indicators.Count} blocks={settings.Blocks.Count} factor_order={settings.FactorOrder} sample_start={settings.SampleStart:yyyy-MM} target_mean_q={settings.TargetMeanQuarters} indicator_mean_m={settings.IndicatorMeanMonths} error_window_q={settings.ErrorWindowQuarters} fits={evaluation.Fits} fit_seconds={evaluation.FitSeconds:0.0} cpu_ms_per_nowcast={rows.Average(r => r.CpuMilliseconds):0.0} max_ms_per_nowcast={rows.Max(r => r.Milliseconds):0}"));
+        for (var month = 1; month <= 3; month++)
+        {
+            var m = rows.Where(r => r.Month == month).ToList();
+            await output.WriteLineAsync(Invariant($"month{month}: n={m.Count} rmse={Rmse(m, r => r.Nowcast.Mean):0.000} rmse_ar1={Rmse(m, r => r.Ar1):0.000} ratio={Rmse(m, r => r.Nowcast.Mean) / Rmse(m, r => r.Ar1):0.000} cov80={Coverage(m):0.000}"));
+        }
+        var m3 = rows.Where(r => r.Month == 3).ToList();
+        await output.WriteLineAsync(Invariant(
+            $"overall: n={m3.Count} rmse_m1={Rmse(rows.Where(r => r.Month == 1), r => r.Nowcast.Mean):0.000} rmse_m2={Rmse(rows.Where(r => r.Month == 2), r => r.Nowcast.Mean):0.000} rmse_m3={Rmse(m3, r => r.Nowcast.Mean):0.000} rmse_ar1_m3={Rmse(m3, r => r.Ar1):0.000} ratio_m3={Rmse(m3, r => r.Nowcast.Mean) / Rmse(m3, r => r.Ar1):0.000} cov80={Coverage(rows):0.000} ms_per_nowcast={rows.Average(r => r.Milliseconds):0.0}"));
+        return 0;
+    }
+
+    private static double Rmse(IEnumerable<EvaluatedNowcast> rows, Func<EvaluatedNowcast, double> value) =>
+        Math.Sqrt(rows.Average(r => Math.Pow(value(r) - r.Actual, 2)));
+
+    private static double Coverage(IEnumerable<EvaluatedNowcast> rows) => rows.Average(r =>
+    {
+        var (low, high) = r.Nowcast.Interval(0.8);
+        return r.Actual >= low && r.Actual <= high ? 1.0 : 0.0;
+    });
+
+    internal static DateOnly Quarter(string text)
+    {
+        if (text.Length == 6 && text[4] is 'Q' or 'q' && int.TryParse(text[..4], CultureInfo.InvariantCulture, out var year) && text[5] is >= '1' and <= '4')
+            return new DateOnly(year, ((text[5] - '1') * 3) + 1, 1);
+        throw new CommandLineException($"'{text}' is not a quarter like 2000Q1");
+    }
+
+    internal static Dictionary<string, string[]> ParseBlocks(string text) =>
+        text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part => part.Split('=', 2)).ToDictionary(
+            p => p.Length == 2 ? p[0] : throw new CommandLineException($"--blocks: '{p[0]}' is not name=A,B"),
+            p => p[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

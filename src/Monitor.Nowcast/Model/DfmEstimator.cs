@@ -1,0 +1,141 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Monitor.Nowcast.Model;
+
+/// <summary>Limits of one EM estimation.</summary>
+public sealed record EmOptions(int MaxIterations = 200, double Tolerance = 1e-4);
+
+/// <summary>The outcome of an EM estimation: the parameters, and why it stopped when that was not convergence.</summary>
+public sealed record EmResult(DfmParameters Parameters, int Iterations, bool Converged, double LogLikelihood, string? Problem);
+
+/// <summary>
+/// Maximum-likelihood estimation of a <see cref="DfmSpec"/> by EM with arbitrary missing values (Bańbura–Modugno 2014):
+/// the E-step is the Kalman smoother, the M-step regressions use the smoothed moments, loadings only over the periods
+/// where each series has a value. Starts from principal components, or warm-starts from earlier parameters.
+/// A step that lowers the likelihood, or gives a singular or non-finite system, stops the estimation at the last good parameters.
+/// </summary>
+public static class DfmEstimator
+{
+    public static EmResult Fit(DfmSpec spec, double[][] data, EmOptions? options = null, DfmParameters? start = null)
+    {
+        options ??= new EmOptions();
+        var current = start?.Clone() ?? DfmInitializer.Initial(spec, data);
+        DfmInitializer.Standardise(current, data);
+        var y = DfmInitializer.Standardised(current, data);
+        var present = y.Select(row => row.Select(double.IsFinite).ToArray()).ToArray();
+        var previous = double.NegativeInfinity;
+        var last = current;
+        for (var iteration = 1; iteration <= options.MaxIterations; iteration++)
+        {
+            var smoother = new KalmanSmoother(current.ToStateSpace(), present);
+            if (smoother.Degenerate)
+                return new EmResult(current, iteration - 1, false, previous, $"EM stopped at iteration {iteration}: the system became singular; kept the last good parameters");
+            var smoothed = smoother.Smooth(y, covariances: true);
+            var logLikelihood = smoothed.LogLikelihood;
+            if (!double.IsFinite(logLikelihood))
+                return new EmResult(current, iteration - 1, false, previous, $"EM stopped at iteration {iteration}: the likelihood is not finite; kept the last good parameters");
+            if (iteration > 1 && logLikelihood < previous - (1e-6 * Math.Abs(previous)))
+                return new EmResult(last, iteration - 1, false, previous, $"EM stopped at iteration {iteration}: the likelihood fell ({previous:0.###} → {logLikelihood:0.###}), diverging; kept the last good parameters");
+            if (iteration > 1 && Math.Abs(logLikelihood - previous) / ((Math.Abs(logLikelihood) + Math.Abs(previous) + 1e-12) / 2) < options.Tolerance)
+                return new EmResult(current, iteration, true, logLikelihood, null);
+            previous = logLikelihood;
+            var next = MaximisationStep(current, y, smoothed);
+            if (!next.IsFinite())
+                return new EmResult(current, iteration, false, logLikelihood, $"EM stopped at iteration {iteration}: the update was not finite (singular moments); kept the last good parameters");
+            last = current;
+            current = next;
+        }
+        return new EmResult(current, options.MaxIterations, false, previous, null);
+    }
+
+    /// <summary>One M-step: new parameters from the smoothed moments of the current ones.</summary>
+    internal static DfmParameters MaximisationStep(DfmParameters current, double[][] y, SmootherResult s)
+    {
+        var spec = current.Spec;
+        var next = current.Clone();
+        for (var b = 0; b < spec.Blocks.Count; b++) UpdateFactor(next, s, b);
+        for (var i = 0; i < spec.Series.Count; i++)
+        {
+            UpdateLoadings(next, y, s, i);
+            UpdateIdiosyncratic(next, s, i);
+        }
+        return next;
+    }
+
+    private static double Moment(SmootherResult s, int t, int a, int b, int m) => (s.Means[t][a] * s.Means[t][b]) + s.Covariances![t][(a * m) + b];
+
+    private static double LagMoment(SmootherResult s, int t, int a, int b, int m) => (s.Means[t][a] * s.Means[t - 1][b]) + s.LagCovariances![t][(a * m) + b];
+
+    private static void UpdateFactor(DfmParameters next, SmootherResult s, int block)
+    {
+        var spec = next.Spec;
+        var m = spec.States;
+        var p = spec.FactorOrder;
+        var f0 = spec.FactorState(block);
+        var s00 = Matrix<double>.Build.Dense(p, p);
+        var s10 = Vector<double>.Build.Dense(p);
+        var s11 = 0.0;
+        var periods = s.Means.Length;
+        for (var t = 1; t < periods; t++)
+        {
+            s11 += Moment(s, t, f0, f0, m);
+            for (var k = 0; k < p; k++)
+            {
+                s10[k] += LagMoment(s, t, f0, f0 + k, m);
+                for (var l = 0; l < p; l++) s00[k, l] += Moment(s, t - 1, f0 + k, f0 + l, m);
+            }
+        }
+        var a = s00.Solve(s10);
+        next.FactorAr[block] = [.. a];
+        next.FactorVariance[block] = Math.Max((s11 - a.DotProduct(s10)) / (periods - 1), 1e-6);
+    }
+
+    private static void UpdateIdiosyncratic(DfmParameters next, SmootherResult s, int series)
+    {
+        var m = next.Spec.States;
+        var e = next.Spec.IdioState[series];
+        double s00 = 0, s10 = 0, s11 = 0;
+        var periods = s.Means.Length;
+        for (var t = 1; t < periods; t++)
+        {
+            s11 += Moment(s, t, e, e, m);
+            s10 += LagMoment(s, t, e, e, m);
+            s00 += Moment(s, t - 1, e, e, m);
+        }
+        var rho = Math.Clamp(s10 / s00, -0.99, 0.99);
+        next.IdioAr[series] = rho;
+        next.IdioVariance[series] = Math.Max((s11 - (rho * s10)) / (periods - 1), 1e-4);
+    }
+
+    private static void UpdateLoadings(DfmParameters next, double[][] y, SmootherResult s, int series)
+    {
+        var spec = next.Spec;
+        var m = spec.States;
+        var blocks = spec.Series[series].Blocks;
+        var w = spec.Weights(series);
+        var e = spec.IdioState[series];
+        var gg = Matrix<double>.Build.Dense(blocks.Count, blocks.Count);
+        var gy = Vector<double>.Build.Dense(blocks.Count);
+        for (var t = 0; t < y.Length; t++)
+        {
+            if (!double.IsFinite(y[t][series])) continue;
+            for (var x = 0; x < blocks.Count; x++)
+            {
+                var bx = blocks[x];
+                for (var k = 0; k < w.Length; k++)
+                {
+                    var fk = spec.FactorState(bx, k);
+                    var wk = w[k];
+                    gy[x] += wk * y[t][series] * s.Means[t][fk];
+                    for (var l = 0; l < w.Length; l++)
+                    {
+                        gy[x] -= wk * w[l] * Moment(s, t, fk, e + l, m);
+                        for (var z = 0; z < blocks.Count; z++) gg[x, z] += wk * w[l] * Moment(s, t, fk, spec.FactorState(blocks[z], l), m);
+                    }
+                }
+            }
+        }
+        var lambda = gg.Solve(gy);
+        for (var x = 0; x < blocks.Count; x++) next.Loadings[series][blocks[x]] = lambda[x];
+    }
+}
