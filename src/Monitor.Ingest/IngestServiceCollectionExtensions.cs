@@ -9,6 +9,7 @@ using Monitor.Ingest.Derive;
 using Monitor.Ingest.Readers;
 using Monitor.Ingest.Sources;
 using Monitor.Ingest.Store;
+using Monitor.Ingest.Uploads;
 using Monitor.Ingest.Vintage;
 
 namespace Monitor.Ingest;
@@ -30,6 +31,10 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<HttpFetcher>();
         services.TryAddSingleton<SourceRunner>();
         services.TryAddSingleton<SeriesDeriver>();
+        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section));
+        services.TryAddSingleton<UploadStore>();
+        services.TryAddSingleton<UploadPreview>();
+        services.TryAddTransient<UploadIngestJob>();
         services.AddSingleton<ICliCommand, IngestCommand>();
         services.AddSingleton<ICliCommand, DeriveCommand>();
 

@@ -36,5 +36,5 @@ public sealed class JobDispatcher(JobRunner runner, IBackgroundJobClient client)
             : client.Enqueue<JobDispatcher>(d => d.Run(jobKey, CancellationToken.None));
 
     public static bool IsPipelineStage(string jobKey) =>
-        jobKey.StartsWith(JobKeys.IngestPrefix, StringComparison.Ordinal) || jobKey is JobKeys.Forecast or JobKeys.Warn;
+        jobKey.StartsWith(JobKeys.IngestPrefix, StringComparison.Ordinal) || jobKey is JobKeys.Forecast or JobKeys.Nowcast or JobKeys.Warn;
 }

@@ -1,15 +1,29 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitor.Core;
 using Monitor.Core.Cli;
+using Monitor.Core.Jobs;
+using Monitor.Core.Store;
 using Monitor.Nowcast.Cli;
+using Monitor.Nowcast.Job;
 
 namespace Monitor.Nowcast;
 
-/// <summary>Registers the nowcast stage: the evaluate-nowcast verb.</summary>
+/// <summary>Registers the nowcast stage: options ("Nowcast"), its tables, the nowcast job and the nowcast and evaluate-nowcast verbs.</summary>
 public static class NowcastServiceCollectionExtensions
 {
+    /// <summary>The module's own tables (nowcasts, nowcast_news, nowcast_inputs).</summary>
+    public static IEnumerable<SchemaScript> Schema => SchemaScript.FromEmbedded(typeof(NowcastServiceCollectionExtensions).Assembly, "nowcast");
+
     public static IServiceCollection AddMonitorNowcast(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<NowcastOptions>().Bind(configuration.GetSection(NowcastOptions.Section));
+        services.AddSchema(Schema);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<NowcastStore>();
+        services.AddSingleton<IMonitorJob, NowcastJob>();
+        RunJobCommand.Register(services, "nowcast", JobKeys.Nowcast, "nowcast    (re-nowcasts every target whose inputs have a newer vintage)");
         services.AddSingleton<ICliCommand, EvaluateNowcastCommand>();
         return services;
     }

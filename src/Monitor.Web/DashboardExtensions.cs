@@ -22,7 +22,8 @@ public static class DashboardExtensions
     {
         services.AddMonitorCharts(configuration);
         services.AddMonitorSecurity(configuration);
-        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Users", Policies.Admin).AuthorizeFolder("/Audit", Policies.Admin).AuthorizePage("/Enterprises/Scopes", Policies.Admin));
+        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Users", Policies.Admin).AuthorizeFolder("/Audit", Policies.Admin)
+            .AuthorizePage("/Enterprises/Scopes", Policies.Admin).AuthorizePage("/Data/Upload", Policies.Analyst));
         // Chinese text is written as characters, not &#x…; entities (still HTML-encoded where it must be).
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<PageCache>();
@@ -41,6 +42,7 @@ public static class DashboardExtensions
     {
         app.UseSecurityHeaders();
         app.UseStaticFiles();
+        app.UseUploadSizeLimit();
         app.UseRouting();
         app.Use(async (context, next) =>
         {

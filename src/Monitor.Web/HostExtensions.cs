@@ -5,6 +5,7 @@ using Monitor.Ingest;
 using Monitor.Core.Store;
 using Monitor.Forecast;
 using Monitor.Jobs;
+using Monitor.Nowcast;
 using Monitor.Present;
 using Monitor.Web.Api;
 using Monitor.Web.Health;
@@ -26,6 +27,7 @@ public static class HostExtensions
         builder.Services.AddMonitorDashboard(builder.Configuration);
         builder.Services.AddMonitorApi(builder.Configuration);
         builder.Services.AddMonitorWarn(builder.Configuration);
+        builder.Services.AddMonitorNowcast(builder.Configuration);
         builder.Services.AddMonitorEnterprises(builder.Configuration);
         builder.Services.AddMonitorHealth(builder.Configuration);
         builder.Services.AddMonitorDataProtection(builder.Configuration, builder.Logging);

@@ -14,7 +14,8 @@ public sealed class PipelineChainTests
     public void StagesFollowIngestThenForecastThenWarn()
     {
         Assert.AreEqual(JobKeys.Forecast, JobKeys.NextStage("ingest:samples"));
-        Assert.AreEqual(JobKeys.Warn, JobKeys.NextStage(JobKeys.Forecast));
+        Assert.AreEqual(JobKeys.Nowcast, JobKeys.NextStage(JobKeys.Forecast));
+        Assert.AreEqual(JobKeys.Warn, JobKeys.NextStage(JobKeys.Nowcast));
         Assert.IsNull(JobKeys.NextStage(JobKeys.Warn));
         Assert.IsNull(JobKeys.NextStage(JobKeys.EmailDigest));
     }
@@ -27,7 +28,7 @@ public sealed class PipelineChainTests
         var jobs = new IMonitorJob[]
         {
             new RecordingJob("ingest:samples", journal), new RecordingJob("ingest:samples-revision", journal),
-            new RecordingJob(JobKeys.Forecast, journal), new RecordingJob(JobKeys.Warn, journal),
+            new RecordingJob(JobKeys.Forecast, journal), new RecordingJob(JobKeys.Nowcast, journal), new RecordingJob(JobKeys.Warn, journal),
         };
         var runner = new JobRunner(jobs, new JobRunLog(test.Store, TimeProvider.System), NullLogger<JobRunner>.Instance);
         using var storage = new InMemoryStorage();
@@ -42,7 +43,7 @@ public sealed class PipelineChainTests
             while (DateTime.UtcNow < deadline && !journal.Contains(JobKeys.Warn)) await Task.Delay(100);
         }
 
-        CollectionAssert.AreEqual(new[] { "ingest:samples", "ingest:samples-revision", JobKeys.Forecast, JobKeys.Warn }, journal.ToArray());
+        CollectionAssert.AreEqual(new[] { "ingest:samples", "ingest:samples-revision", JobKeys.Forecast, JobKeys.Nowcast, JobKeys.Warn }, journal.ToArray());
         Assert.AreEqual(JobKeys.Warn, new JobRunLog(test.Store, TimeProvider.System).LastSucceeded()!.JobKey);
 
         // A second start on a store that already has runs enqueues nothing.

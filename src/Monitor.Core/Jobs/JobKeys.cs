@@ -5,16 +5,18 @@ public static class JobKeys
 {
     public const string IngestPrefix = "ingest:";
     public const string Forecast = "forecast";
+    public const string Nowcast = "nowcast";
     public const string Warn = "warn";
     public const string EmailDigest = "email-digest";
 
     public static string Ingest(string sourceName) => IngestPrefix + sourceName;
 
-    /// <summary>The stage that runs after <paramref name="jobKey"/> succeeds: ingest → forecast → warn.</summary>
+    /// <summary>The stage that runs after <paramref name="jobKey"/> succeeds: ingest → forecast → nowcast → warn.</summary>
     public static string? NextStage(string jobKey) => jobKey switch
     {
         _ when jobKey.StartsWith(IngestPrefix, StringComparison.Ordinal) => Forecast,
-        Forecast => Warn,
+        Forecast => Nowcast,
+        Nowcast => Warn,
         _ => null,
     };
 }

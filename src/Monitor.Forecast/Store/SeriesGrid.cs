@@ -9,11 +9,13 @@ public sealed record SeriesGrid(DateOnly FirstPeriod, double[] Values, Frequency
 
     public DateOnly Period(int index) => Frequency.AddPeriods(FirstPeriod, index);
 
-    /// <summary>Calendar position of the first value within its year (month − 1, quarter − 1), or null for other frequencies.</summary>
+    /// <summary>Calendar position of the first value within its year (month − 1, quarter − 1, ten-day − 1, half − 1), or null for other frequencies.</summary>
     public int? FirstCyclePosition => Frequency switch
     {
         Frequency.Monthly => FirstPeriod.Month - 1,
         Frequency.Quarterly => (FirstPeriod.Month - 1) / 3,
+        Frequency.TenDay => ((FirstPeriod.Month - 1) * 3) + ((FirstPeriod.Day - 1) / 10),
+        Frequency.HalfYearly => (FirstPeriod.Month - 1) / 6,
         _ => null,
     };
 

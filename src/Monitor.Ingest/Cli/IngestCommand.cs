@@ -10,7 +10,7 @@ public sealed class IngestCommand(FileIngestor ingestor, SourceRunner sources) :
 {
     public string Name => "ingest";
 
-    public string Usage => "ingest <file|folder> [--dataset NAME] [--format auto|long|fred-md|…] [--encoding E] [--force] [--quarantine]  |  ingest --source NAME";
+    public string Usage => "ingest <file|folder> [--dataset NAME] [--format auto|long|fred-md|…] [--encoding E] [--mapping FILE.json] [--force] [--quarantine]  |  ingest --source NAME";
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -46,7 +46,8 @@ public sealed class IngestCommand(FileIngestor ingestor, SourceRunner sources) :
             Defaults: new SourceDefaults(args.Get("domain"), args.Get("region"), args.Get("industry")),
             Encoding: args.Get("encoding"),
             Force: args.Has("force"),
-            Quarantine: args.Has("quarantine"));
+            Quarantine: args.Has("quarantine"),
+            Mapping: args.Get("mapping") is { Length: > 0 } mapping ? Path.GetFullPath(mapping) : null);
         return ingestor.Ingest(request, cancellationToken);
     }
 }

@@ -17,4 +17,17 @@ public interface IRowSink
 
     /// <summary>Counts a data row read from the source (for the run record).</summary>
     void RowRead();
+
+    /// <summary>
+    /// For inputs without lines: how to name the place a line number stands for ("工业!D14"), used in every problem
+    /// reported from then on. Readers of such inputs number their cells and give the decoder once.
+    /// </summary>
+    void UsePlaces(Func<long, string?> place)
+    {
+    }
+
+    /// <summary>Counts an input row deliberately not stored (a missing or NaN observation): not a problem, but reported.</summary>
+    void Skipped(string reason)
+    {
+    }
 }

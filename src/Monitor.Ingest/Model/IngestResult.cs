@@ -11,12 +11,13 @@ public sealed record IngestResult(
     long RowsUnchanged,
     long RowsRejected,
     int SeriesCount,
-    IReadOnlyList<IngestProblem> Problems)
+    IReadOnlyList<IngestProblem> Problems,
+    long RowsSkipped = 0)
 {
     public bool Succeeded => Status is "succeeded" or "skipped";
 
     /// <summary>The one-line summary printed by the CLI and stored as the job message.</summary>
     public string Summary() => Status == "skipped"
         ? $"{Source}: unchanged file, skipped (run {RunId})"
-        : $"{Source}: {Status}: rows read {RowsRead}, new {RowsNew}, revised {RowsRevised}, unchanged {RowsUnchanged}, rejected {RowsRejected}; series {SeriesCount} (run {RunId})";
+        : $"{Source}: {Status}: rows read {RowsRead}, new {RowsNew}, revised {RowsRevised}, unchanged {RowsUnchanged}, rejected {RowsRejected}{(RowsSkipped > 0 ? $", skipped as missing {RowsSkipped}" : "")}; series {SeriesCount} (run {RunId})";
 }

@@ -12,4 +12,8 @@ public sealed record SeriesSpec(
     string? Unit = null,
     string? Transform = null,
     string? Country = null,
-    bool? CounterCyclical = null);
+    bool? CounterCyclical = null)
+{
+    /// <summary>Metadata the source attaches to the series (SDMX attributes: UNIT_MEASURE, DECIMALS, OBS_STATUS …), kept in series_attributes.</summary>
+    public IReadOnlyDictionary<string, string>? Attributes { get; init; }
+}

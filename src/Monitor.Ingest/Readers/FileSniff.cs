@@ -6,8 +6,9 @@ namespace Monitor.Ingest.Readers;
 /// <summary>A file's name and its first lines, decoded leniently, for format detection.</summary>
 public sealed class FileSniff
 {
-    private FileSniff(string path, bool isDirectory, IReadOnlyList<string> lines, bool isBinary = false, bool isEmpty = false)
+    private FileSniff(string path, bool isDirectory, IReadOnlyList<string> lines, bool isBinary = false, bool isEmpty = false, string head = "")
     {
+        Head = head;
         IsBinary = isBinary;
         IsEmpty = isEmpty;
         Path = path;
@@ -32,6 +33,9 @@ public sealed class FileSniff
     /// <summary>Up to the first 8 lines (BOM removed); empty for folders and binary files.</summary>
     public IReadOnlyList<string> Lines { get; }
 
+    /// <summary>The first 8 KB decoded (BOM removed); empty for folders and binary files.</summary>
+    public string Head { get; }
+
     public string Line(int index) => index < Lines.Count ? Lines[index] : "";
 
     public static FileSniff Of(string path)
@@ -43,6 +47,6 @@ public sealed class FileSniff
         var utf8 = System.Text.Unicode.Utf8.IsValid(head.Length < 8192 ? head : TextInput.TrimPartialCharacter(head));
         var text = (utf8 ? Encoding.UTF8 : TextInput.Lenient("GB18030")).GetString(head).TrimStart('\uFEFF');
         var lines = text.Split('\n').Take(8).Select(l => l.TrimEnd('\r')).ToList();
-        return new FileSniff(path, false, lines);
+        return new FileSniff(path, false, lines, head: text);
     }
 }

@@ -1,9 +1,11 @@
 using Monitor.Ingest.Readers.ChinaMonthly;
 using Monitor.Ingest.Readers.Columnar;
+using Monitor.Ingest.Readers.Excel;
 using Monitor.Ingest.Readers.Fred;
 using Monitor.Ingest.Readers.Long;
 using Monitor.Ingest.Readers.Nbs;
 using Monitor.Ingest.Readers.Panel;
+using Monitor.Ingest.Readers.Sdmx;
 
 namespace Monitor.Ingest.Readers;
 
@@ -20,5 +22,7 @@ public static class IngestReaders
         new ChinaIndicatorReader(),
         new ColumnarReader(json: false),
         new ColumnarReader(json: true),
+        new ExcelReader(),
+        new SdmxReader(),
     ];
 }

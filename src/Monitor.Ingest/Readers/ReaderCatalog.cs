@@ -20,7 +20,7 @@ public sealed class ReaderCatalog(IEnumerable<IFormatReader> readers)
         if (!File.Exists(path) && !Directory.Exists(path)) throw new InputRejectedException(0, "file", "not found");
         var sniff = FileSniff.Of(path);
         if (sniff.IsEmpty) throw new InputRejectedException(1, "file", "empty file");
-        if (sniff.IsBinary && sniff.Extension != ".parquet") throw new InputRejectedException(1, "file", "binary data (NUL bytes), not a text file of a known layout");
+        if (sniff.IsBinary && sniff.Extension is not (".parquet" or ".xls" or ".xlsx" or ".xlsm")) throw new InputRejectedException(1, "file", "binary data (NUL bytes), not a text file of a known layout");
         var matches = _readers.Where(r => r.Detect(sniff)).ToList();
         return matches.Count switch
         {

@@ -9,7 +9,7 @@ namespace Monitor.Ingest.Sources;
 public sealed class FileIngestor(VintageWriter writer, ReaderCatalog readers)
 {
     /// <summary>What to ingest and how; everything but the path is optional.</summary>
-    public sealed record Request(string Source, string Path, string? Dataset = null, string? Format = null, SourceDefaults? Defaults = null, string? Encoding = null, bool Force = false, bool Quarantine = false);
+    public sealed record Request(string Source, string Path, string? Dataset = null, string? Format = null, SourceDefaults? Defaults = null, string? Encoding = null, bool Force = false, bool Quarantine = false, string? Mapping = null);
 
     public IngestResult Ingest(Request request, CancellationToken cancellationToken = default)
     {
@@ -25,11 +25,11 @@ public sealed class FileIngestor(VintageWriter writer, ReaderCatalog readers)
             return writer.Ingest(new IngestInput(request.Source, dataset, request.Path, shown, [], _ => throw ex), cancellationToken);
         }
 
-        var files = reader.Files(request.Path);
+        var files = request.Mapping is null ? reader.Files(request.Path) : [.. reader.Files(request.Path), request.Mapping];
         if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
             return writer.Ingest(new IngestInput(request.Source, dataset, request.Path, Display(missing), [], _ => throw new InputRejectedException(0, "file", "not found")), cancellationToken);
 
-        var read = new ReadRequest(request.Path, dataset, request.Defaults ?? SourceDefaults.None, request.Encoding);
+        var read = new ReadRequest(request.Path, dataset, request.Defaults ?? SourceDefaults.None, request.Encoding, request.Mapping);
         var main = reader is LongLayoutReader ? LongLayoutReader.ObservationsFile(request.Path) : request.Path;
         return writer.Ingest(new IngestInput(request.Source, dataset, request.Path, Display(main), files, sink => reader.Read(read, sink), request.Force, request.Quarantine), cancellationToken);
     }

@@ -23,7 +23,7 @@ public sealed class SourceOptions
 
     public string Location { get; set; } = "";
 
-    /// <summary>"auto" (detect) or a reader name: long, fred-md, fred-qd, date-panel, nbs, cn-indicators, parquet, json.</summary>
+    /// <summary>"auto" (detect) or a reader name: long, fred-md, fred-qd, date-panel, nbs, cn-indicators, parquet, json, excel.</summary>
     public string Format { get; set; } = "auto";
 
     /// <summary>Dataset prefix of the series ids; defaults to the folder name of the location.</summary>
@@ -37,6 +37,9 @@ public sealed class SourceOptions
 
     /// <summary>Country (ISO code, e.g. CN) of the source's series when its catalogue names none: the series' economy.</summary>
     public string? Country { get; set; }
+
+    /// <summary>A workbook mapping file (JSON, see docs/sources.md); by default the one beside the workbook, if any.</summary>
+    public string? Mapping { get; set; }
 
     /// <summary>"auto", "utf-8", "gb18030", "windows-1252".</summary>
     public string? Encoding { get; set; }

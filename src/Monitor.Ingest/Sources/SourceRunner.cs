@@ -23,6 +23,7 @@ public sealed class SourceRunner(FileIngestor ingestor, HttpFetcher fetcher, IOp
             : MonitorPaths.ResolveInput(source.Location);
         var defaults = new SourceDefaults(source.Domain, source.RegionCode, source.IndustryCode, source.Country);
         return ingestor.Ingest(new FileIngestor.Request(source.Name, path, source.Dataset, source.Format, defaults, source.Encoding,
-            Quarantine: source.OnBadRows.Equals("quarantine", StringComparison.OrdinalIgnoreCase)), cancellationToken);
+            Quarantine: source.OnBadRows.Equals("quarantine", StringComparison.OrdinalIgnoreCase),
+            Mapping: source.Mapping is null ? null : MonitorPaths.Resolve(source.Mapping)), cancellationToken);
     }
 }

@@ -29,7 +29,7 @@ internal static class StagedChecks
             {
                 var same = reader.GetInt64(4) == 1 ? "the same value" : "a different value";
                 sink.Problem(reader.GetInt64(3), "period",
-                    $"duplicate key {reader.GetString(0)} {DateOnly.FromDateTime(reader.GetDateTime(1)):yyyy-MM-dd} (first on line {reader.GetInt64(2)}, with {same})");
+                    $"duplicate key {reader.GetString(0)} {DateOnly.FromDateTime(reader.GetDateTime(1)):yyyy-MM-dd} (first on {sink.Where(reader.GetInt64(2))}, with {same})");
             }
         }
 

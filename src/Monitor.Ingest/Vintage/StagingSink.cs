@@ -18,6 +18,7 @@ internal sealed class StagingSink : IRowSink, IDisposable
     private readonly List<DateOnly> _lastPeriod = [];
     private readonly List<IngestProblem> _problems = [];
     private readonly DuckDBAppender _appender;
+    private Func<long, string?>? _place;
 
     public StagingSink(DuckDBConnection connection, string dataset, string fileName)
     {
@@ -75,10 +76,20 @@ internal sealed class StagingSink : IRowSink, IDisposable
     public void Problem(long line, string field, string reason)
     {
         ProblemCount++;
-        if (_problems.Count < KeptProblems) _problems.Add(new IngestProblem(FileName, line, field, reason));
+        if (_problems.Count < KeptProblems) _problems.Add(new IngestProblem(FileName, line, field, reason, _place?.Invoke(line)));
     }
 
+    public void UsePlaces(Func<long, string?> place) => _place = place;
+
+    /// <summary>How a line is named in messages: "line 14", or the reader's place ("工业!D14").</summary>
+    public string Where(long line) => _place?.Invoke(line) ?? $"line {line}";
+
     public void RowRead() => RowsRead++;
+
+    /// <summary>Rows read but deliberately not stored (missing or NaN observations).</summary>
+    public long RowsSkipped { get; private set; }
+
+    public void Skipped(string reason) => RowsSkipped++;
 
     /// <summary>Flushes the appender so that the staged rows can be queried.</summary>
     public void Complete() => _appender.Close();
@@ -89,7 +100,11 @@ internal sealed class StagingSink : IRowSink, IDisposable
     {
         if (string.IsNullOrWhiteSpace(spec.Code)) { Problem(line, "series_code", "empty series code"); return false; }
         if (!Domains.IsValid(spec.Domain)) { Problem(line, "domain", $"unknown domain '{Cells.Clip(spec.Domain)}' (expected macro, regional or industry)"); return false; }
-        if (spec.Frequency is not ("D" or "W" or "M" or "Q" or "A")) { Problem(line, "frequency", $"unknown frequency '{Cells.Clip(spec.Frequency)}' (expected D, W, M, Q or A)"); return false; }
+        if (spec.Frequency.Length != 1 || !FrequencyExtensions.TryParseFrequency(spec.Frequency, out _) || spec.Frequency == "Y")
+        {
+            Problem(line, "frequency", $"unknown frequency '{Cells.Clip(spec.Frequency)}' (expected D, W, T, M, Q, S or A)");
+            return false;
+        }
         return true;
     }
 }

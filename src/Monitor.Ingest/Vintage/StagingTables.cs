@@ -8,6 +8,7 @@ internal static class StagingTables
     public const string Observations = "ingest_stage_obs";
     public const string Series = "ingest_stage_series";
     public const string Diff = "ingest_stage_diff";
+    public const string Attributes = "ingest_stage_attrs";
     public const string ReleaseGroups = "ingest_stage_release_group";
     public const string Releases = "ingest_stage_release";
 
@@ -19,11 +20,15 @@ internal static class StagingTables
                 sidx INTEGER NOT NULL, series_id VARCHAR NOT NULL, code VARCHAR NOT NULL, name VARCHAR NOT NULL, name_zh VARCHAR,
                 domain VARCHAR NOT NULL, region_code VARCHAR, industry_code VARCHAR, frequency VARCHAR NOT NULL, unit VARCHAR,
                 transform VARCHAR, country VARCHAR, counter_cyclical BOOLEAN, line BIGINT NOT NULL);
+            CREATE OR REPLACE TEMP TABLE {Attributes} (sidx INTEGER NOT NULL, name VARCHAR NOT NULL, value VARCHAR NOT NULL);
             """);
     }
 
     public static void Drop(DuckDBConnection connection) =>
-        Sql.Execute(connection, null, $"DROP TABLE IF EXISTS {Observations}; DROP TABLE IF EXISTS {Series}; DROP TABLE IF EXISTS {Diff}; DROP TABLE IF EXISTS {ReleaseGroups}; DROP TABLE IF EXISTS {Releases};");
+        Sql.Execute(connection, null, $"""
+            DROP TABLE IF EXISTS {Observations}; DROP TABLE IF EXISTS {Series}; DROP TABLE IF EXISTS {Diff}; DROP TABLE IF EXISTS {Attributes};
+            DROP TABLE IF EXISTS {ReleaseGroups}; DROP TABLE IF EXISTS {Releases};
+            """);
 
     /// <summary>Appends the catalogue rows of the staged series.</summary>
     public static void AppendSeries(DuckDBConnection connection, IReadOnlyList<StagedSeries> series)
@@ -37,6 +42,12 @@ internal static class StagingTables
                 .AppendValue(spec.Domain).AppendValue(spec.RegionCode).AppendValue(spec.IndustryCode).AppendValue(spec.Frequency)
                 .AppendValue(spec.Unit).AppendValue(spec.Transform).AppendValue(spec.Country).AppendValue(spec.CounterCyclical).AppendValue(line)
                 .EndRow();
+        }
+        using var attributes = connection.CreateAppender("temp", "main", Attributes);
+        for (var i = 0; i < series.Count; i++)
+        {
+            foreach (var (name, value) in series[i].Spec.Attributes ?? new Dictionary<string, string>())
+                attributes.CreateRow().AppendValue(i).AppendValue(name).AppendValue(value).EndRow();
         }
     }
 }

@@ -18,6 +18,7 @@ internal static class VintageMerge
     {
         ReleaseStamps.Stage(connection, transaction, dataset, staged);
         UpsertCatalogue(connection, transaction, dataset, source, knownFrom);
+        ReplaceAttributes(connection, transaction, runId);
         var existing = Sql.Long(connection, transaction, $"""
             SELECT count(*) FROM observations WHERE known_to IS NULL AND series_id IN (SELECT series_id FROM {StagingTables.Series})
             """);
@@ -35,6 +36,15 @@ internal static class VintageMerge
                 source = excluded.source, country = coalesce(excluded.country, series.country),
                 counter_cyclical = excluded.counter_cyclical OR series.counter_cyclical, updated_at = excluded.updated_at
             """, dataset, source, now);
+
+    // A series that arrives with attributes gets exactly this load's set; one that arrives without keeps its old set.
+    private static void ReplaceAttributes(DuckDBConnection connection, DuckDBTransaction transaction, long runId) =>
+        Sql.Execute(connection, transaction, $"""
+            DELETE FROM series_attributes WHERE series_id IN (
+                SELECT s.series_id FROM {StagingTables.Series} s WHERE s.sidx IN (SELECT sidx FROM {StagingTables.Attributes}));
+            INSERT INTO series_attributes (series_id, name, value, run_id)
+            SELECT s.series_id, a.name, a.value, $1 FROM {StagingTables.Attributes} a JOIN {StagingTables.Series} s USING (sidx);
+            """, runId);
 
     // First load of these series: nothing to compare with, so skip the join (the common case for a large initial file).
     private static Counts InsertAll(DuckDBConnection connection, DuckDBTransaction transaction, DateTime knownFrom, long runId)

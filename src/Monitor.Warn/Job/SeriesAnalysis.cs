@@ -22,16 +22,26 @@ public sealed class SeriesAnalysis(WarnOptions options)
         return (findings, fallback);
     }
 
-    /// <summary>Lights of one series (monthly and quarterly series only; others get none).</summary>
+    /// <summary>Lights of one series (monthly and quarterly series only; others get none, for <see cref="LightsSkipReason"/>).</summary>
     public SeriesLights? Lights(SeriesInfo series, RegularSeries values)
     {
-        if (series.Frequency is not (Frequency.Monthly or Frequency.Quarterly) || values.Count == 0) return null;
+        if (LightsSkipReason(series.Frequency) is not null || values.Count == 0) return null;
         var rule = RuleFor(series.SeriesId);
         var metric = rule.Metric ?? LightMetric.DefaultKind(series, values);
         rule = rule with { Metric = metric };
         var lights = SignalLightCalculator.Compute(values, series.CounterCyclical, rule);
         return new SeriesLights(series, rule, metric, LightMetric.Compute(values, metric), values.Start, lights);
     }
+
+    /// <summary>
+    /// Why a series of this frequency gets no signal lights (the pages show it), or null when it gets them. The light
+    /// rules (year-on-year change, percentile check points) are calibrated on monthly and quarterly data.
+    /// </summary>
+    public static string? LightsSkipReason(Frequency frequency) => frequency switch
+    {
+        Frequency.Monthly or Frequency.Quarterly => null,
+        _ => $"no signal lights for {frequency.Code()} series: lights are computed for monthly and quarterly series only (aggregate to months to get them)",
+    };
 
     public LightRule RuleFor(string seriesId)
     {

@@ -31,6 +31,8 @@ public sealed record RegularSeries(DateOnly Start, Frequency Frequency, double[]
         Frequency.Quarterly => (((period.Year - start.Year) * 12) + period.Month - start.Month) / 3,
         Frequency.Annual => period.Year - start.Year,
         Frequency.Weekly => (period.DayNumber - start.DayNumber) / 7,
+        Frequency.TenDay => ((((period.Year - start.Year) * 12) + period.Month - start.Month) * 3) + ((period.Day - 1) / 10) - ((start.Day - 1) / 10),
+        Frequency.HalfYearly => (((period.Year - start.Year) * 12) + period.Month - start.Month) / 6,
         _ => period.DayNumber - start.DayNumber,
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Core.Domain;
 using System.Text.RegularExpressions;
 
 namespace Monitor.Ingest.Readers.Text;
@@ -65,13 +66,8 @@ internal static partial class Periods
     }
 
     /// <summary>Whether <paramref name="date"/> is the first day of a period of <paramref name="frequency"/>.</summary>
-    public static bool IsPeriodStart(DateOnly date, string frequency) => frequency switch
-    {
-        "M" => date.Day == 1,
-        "Q" => date.Day == 1 && date.Month % 3 == 1,
-        "A" => date.Day == 1 && date.Month == 1,
-        _ => true,
-    };
+    public static bool IsPeriodStart(DateOnly date, string frequency) =>
+        !FrequencyExtensions.TryParseFrequency(frequency, out var f) || f.IsPeriodStart(date);
 
     private static bool Make(Match match, out DateOnly date, out string frequency, string kind)
     {

@@ -28,7 +28,7 @@ public static class CatalogueEndpoints
             .In("region_code", query.List("region"))
             .In("industry_code", query.List("industry"))
             .In("dataset", query.List("dataset"))
-            .In("frequency", query.Choice("frequency", ["D", "W", "M", "Q", "A"]))
+            .In("frequency", query.Choice("frequency", ["D", "W", "T", "M", "Q", "S", "A"]))
             .Where("(series_id ILIKE {0} OR name ILIKE {0} OR name_zh ILIKE {0})", query.Text("q") is { } text ? $"%{text}%" : null);
         var page = query.Page();
         if (!query.IsValid) return query.Problem();

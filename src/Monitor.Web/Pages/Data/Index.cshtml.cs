@@ -19,6 +19,7 @@ public sealed class IndexModel(DataQuery query, OverviewQuery overview, IEnumera
     public IReadOnlyList<JobRunRow> JobRuns { get; private set; } = [];
     public IReadOnlyList<IMonitorJob> Jobs { get; } = jobs.OrderBy(j => j.Key, StringComparer.Ordinal).ToList();
     public bool IsAdmin { get; private set; }
+    public bool CanUpload { get; private set; }
 
     [TempData]
     public string? Enqueued { get; set; }
@@ -30,6 +31,7 @@ public sealed class IndexModel(DataQuery query, OverviewQuery overview, IEnumera
         IngestRuns = query.IngestRuns();
         JobRuns = query.JobRuns();
         IsAdmin = (await authorization.AuthorizeAsync(User, Policies.Admin)).Succeeded;
+        CanUpload = (await authorization.AuthorizeAsync(User, Policies.Analyst)).Succeeded;
     }
 
     /// <summary>Enqueues one job through Hangfire (pipeline stages then hand over to the next stage as usual).</summary>

@@ -24,6 +24,8 @@ public abstract class MonitorPageModel : PageModel
         Monitor.Core.Domain.Frequency.Weekly => T("周度", "weekly"),
         Monitor.Core.Domain.Frequency.Monthly => T("月度", "monthly"),
         Monitor.Core.Domain.Frequency.Quarterly => T("季度", "quarterly"),
+        Monitor.Core.Domain.Frequency.TenDay => T("旬度", "ten-day"),
+        Monitor.Core.Domain.Frequency.HalfYearly => T("半年度", "half-yearly"),
         _ => T("年度", "annual"),
     };
 

@@ -1,0 +1,132 @@
+using DuckDB.NET.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Monitor.Core.Store;
+using Monitor.Nowcast.Job;
+using Monitor.Nowcast.Tests.Model;
+using Monitor.Testing;
+using Monitor.Warn.Alerts;
+
+namespace Monitor.Nowcast.Tests.Job;
+
+[TestClass]
+public sealed class NowcastJobTests
+{
+    private static readonly DateOnly Start = new(2012, 1, 1);
+
+    private static NowcastOptions Options(params string[] extra) => new()
+    {
+        AlertMove = 0.01,
+        ReplayQuarters = 2,
+        MaxIterations = 30,
+        Targets =
+        [
+            new NowcastTargetOptions
+            {
+                Code = "t", Name = "Test GDP", NameZh = "测试 GDP", Target = "test:gdp", TargetTransform = "level", Aggregation = "mariano-murasawa", Unit = "%",
+                Indicators = [.. Enumerable.Range(0, 6).Select(i => $"test:m{i}").Concat(extra).Select((s, i) => new NowcastIndicatorOptions { Series = s, Block = i < 3 ? "real" : "labour" })],
+            },
+        ],
+    };
+
+    [TestMethod]
+    public async Task FirstRunStoresAPathThenNewReleasesBringNewsThatAddUp()
+    {
+        using var test = TestStore.OnDisk(NowcastServiceCollectionExtensions.Schema.Concat(WarnServiceCollectionExtensions.Schema));
+        var (_, data) = DfmTests.Simulated(150);
+        Load(test.Store, data, upTo: 147);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var job = Job(test.Store, Options(), clock);
+
+        var first = await job.RunAsync(CancellationToken.None);
+        var store = new NowcastStore(test.Store);
+        var rows = store.Nowcasts("t");
+        Assert.IsTrue(rows.Count(r => r.Kind == "replay") >= 5, first);
+        var update = rows.Single(r => r.Kind == "update");
+        Assert.AreEqual("ok", update.Status, update.Note);
+        Assert.IsTrue(update.Low80 < update.Mean && update.Mean < update.High80);
+        Assert.AreEqual(6, store.Inputs(update.Id).Count);
+        Assert.AreEqual(0, store.News(update.Id).Count, "the first update's news is measured against the replayed path");
+
+        StringAssert.Contains(await job.RunAsync(CancellationToken.None), "unchanged");
+
+        clock.Advance(TimeSpan.FromDays(30));
+        Release(test.Store, data, month: 148, [0, 1, 2], new DateTime(2025, 1, 20, 0, 0, 0, DateTimeKind.Utc));
+        await job.RunAsync(CancellationToken.None);
+        var second = store.Nowcasts("t").Last();
+        var news = store.News(second.Id);
+        Assert.AreEqual(3, news.Count);
+        Assert.AreEqual(second.Mean!.Value - second.PreviousMean!.Value, second.RevisionEffect!.Value + news.Sum(n => n.Impact), 1e-9);
+        CollectionAssert.AreEquivalent(new[] { "real" }, news.Select(n => n.Block).Distinct().ToArray());
+        Assert.AreEqual(1L, Scalar(test.Store, "SELECT count(*) FROM alerts WHERE rule = 'nowcast_move'"), "moved by more than 0.01");
+    }
+
+    [TestMethod]
+    public async Task TooLittleHistoryIsARecordedReasonAndAStoppedIndicatorIsDropped()
+    {
+        using var test = TestStore.OnDisk(NowcastServiceCollectionExtensions.Schema.Concat(WarnServiceCollectionExtensions.Schema));
+        var (_, data) = DfmTests.Simulated(150);
+        Load(test.Store, data, upTo: 147);
+        AddSeries(test.Store, "test:old", [(Start, 1.0, new DateTime(2012, 2, 1, 0, 0, 0, DateTimeKind.Utc))]);
+        var job = Job(test.Store, Options("test:old"), new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        await job.RunAsync(CancellationToken.None);
+        var store = new NowcastStore(test.Store);
+        var update = store.Nowcasts("t").Single(r => r.Kind == "update");
+        StringAssert.Contains(update.Note, "test:old: stopped publishing");
+        Assert.AreEqual("dropped", store.Inputs(update.Id).Single(i => i.SeriesId == "test:old").Status);
+
+        using var fresh = TestStore.OnDisk(NowcastServiceCollectionExtensions.Schema.Concat(WarnServiceCollectionExtensions.Schema));
+        Load(fresh.Store, data, upTo: 147);
+        var options = Options();
+        options.MinimumQuarters = 100;
+        var summary = await Job(fresh.Store, options, new FakeTimeProvider()).RunAsync(CancellationToken.None);
+        var failed = new NowcastStore(fresh.Store).Nowcasts("t").Last();
+        Assert.AreEqual("failed", failed.Status, summary);
+        StringAssert.Contains(failed.Note, "at least 100 are needed");
+    }
+
+    private static NowcastJob Job(MonitorStore store, NowcastOptions options, TimeProvider clock) =>
+        new(store, new NowcastStore(store), new SeriesReader(store), new AlertStore(store, clock), Microsoft.Extensions.Options.Options.Create(options), clock);
+
+    /// <summary>Monthly values become known on the 15th of the next month, quarterly ones 28 days after the quarter.</summary>
+    private static void Load(MonitorStore store, double[][] data, int upTo)
+    {
+        for (var i = 0; i < 6; i++)
+            AddSeries(store, $"test:m{i}", Enumerable.Range(0, upTo).Select(t => (Start.AddMonths(t), data[t][i], Known(t, 1, 15))).ToList());
+        AddSeries(store, "test:gdp", Enumerable.Range(0, upTo).Where(t => double.IsFinite(data[t][6]))
+            .Select(t => (Start.AddMonths(t - 2), data[t][6], Known(t, 1, 28))).ToList(), "Q");
+    }
+
+    private static DateTime Known(int t, int monthsAfter, int day) => Start.AddMonths(t + monthsAfter).ToDateTime(TimeOnly.MinValue).AddDays(day - 1);
+
+    private static void Release(MonitorStore store, double[][] data, int month, int[] series, DateTime at)
+    {
+        using var connection = store.Open();
+        foreach (var i in series) Execute(connection, "INSERT INTO observations VALUES ($1, $2, $3, $4, NULL, 2)", $"test:m{i}", Start.AddMonths(month).ToDateTime(TimeOnly.MinValue), data[month][i], at);
+    }
+
+    private static void AddSeries(MonitorStore store, string id, IReadOnlyList<(DateOnly Period, double Value, DateTime Known)> values, string frequency = "M")
+    {
+        using var connection = store.Open();
+        Execute(connection, "INSERT INTO series (series_id, dataset, code, name, domain, frequency) VALUES ($1, 'test', $2, $2, 'macro', $3)", id, id[5..], frequency);
+        foreach (var (period, value, known) in values)
+            Execute(connection, "INSERT INTO observations VALUES ($1, $2, $3, $4, NULL, 1)", id, period.ToDateTime(TimeOnly.MinValue), value, known);
+    }
+
+    private static object? Scalar(MonitorStore store, string sql)
+    {
+        using var connection = store.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql, params object[] values)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var v in values) command.Parameters.Add(new DuckDBParameter(v));
+        command.ExecuteNonQuery();
+    }
+}
