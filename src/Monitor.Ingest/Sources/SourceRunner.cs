@@ -20,7 +20,7 @@ public sealed class SourceRunner(FileIngestor ingestor, HttpFetcher fetcher, Api
     public async Task<IngestResult> RunAsync(SourceOptions source, CancellationToken cancellationToken)
     {
         var request = new FileIngestor.Request(source.Name, source.Location, source.Dataset, source.Format,
-            new SourceDefaults(source.Domain, source.RegionCode, source.IndustryCode), source.Encoding,
+            new SourceDefaults(source.Domain, source.RegionCode, source.IndustryCode, source.Country), source.Encoding,
             Quarantine: source.OnBadRows.Equals("quarantine", StringComparison.OrdinalIgnoreCase),
             Mapping: source.Mapping is null ? null : MonitorPaths.Resolve(source.Mapping));
         string path;

@@ -37,7 +37,7 @@ public sealed class FredApiReader : IFormatReader
         var code = series?.Id ?? Path.GetFileNameWithoutExtension(request.Path.TrimEnd(Path.DirectorySeparatorChar));
         var frequency = series?.Frequency ?? FredSeries.FrequencyOf(rows);
         var spec = new SeriesSpec(code, series?.Title ?? code, request.Defaults.Domain ?? "macro", frequency,
-            request.Defaults.RegionCode, request.Defaults.IndustryCode, Unit: series?.Units, Country: "US");
+            request.Defaults.RegionCode, request.Defaults.IndustryCode, Unit: series?.Units, Country: request.Defaults.Country ?? "US");
         var handle = sink.Series(spec, 1);
         for (var i = 0; i < rows.Count; i++)
         {

@@ -62,7 +62,7 @@ public sealed class NbsQueryReader : IFormatReader
         }
         var name = names.Name("zb", indicator) ?? indicator;
         var spec = new SeriesSpec(indicator, name, request.Defaults.Domain ?? (wds.ContainsKey("reg") ? "regional" : "macro"), frequency,
-            region ?? request.Defaults.RegionCode, request.Defaults.IndustryCode, NameZh: name, Unit: names.Unit(indicator), Country: "CN");
+            region ?? request.Defaults.RegionCode, request.Defaults.IndustryCode, NameZh: name, Unit: names.Unit(indicator), Country: request.Defaults.Country ?? "CN");
         var handle = sink.Series(spec, line);
         if (handle >= 0) sink.Value(handle, period, number, line);
     }
