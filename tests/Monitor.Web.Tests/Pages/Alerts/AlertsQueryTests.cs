@@ -14,7 +14,7 @@ public sealed class AlertsQueryTests
     [TestMethod]
     public void Filter_by_state_and_severity()
     {
-        using var test = WebStores.InMemory();
+        using var test = TestStore.InMemory(WebSchemas.All);
         WebSeed.Fill(test.Store);
         var query = Query(test);
 
@@ -26,7 +26,7 @@ public sealed class AlertsQueryTests
     [TestMethod]
     public void Acknowledging_writes_the_state_and_an_event_with_the_actor()
     {
-        using var test = WebStores.InMemory();
+        using var test = TestStore.InMemory(WebSchemas.All);
         WebSeed.Fill(test.Store);
         var query = Query(test);
 
@@ -42,7 +42,7 @@ public sealed class AlertsQueryTests
     [TestMethod]
     public void Muting_sets_an_end_and_resolving_stamps_the_time()
     {
-        using var test = WebStores.InMemory();
+        using var test = TestStore.InMemory(WebSchemas.All);
         WebSeed.Fill(test.Store);
         var query = Query(test);
 
@@ -58,7 +58,7 @@ public sealed class AlertsQueryTests
     [TestMethod]
     public void An_unknown_alert_is_reported_not_created()
     {
-        using var test = WebStores.InMemory();
+        using var test = TestStore.InMemory(WebSchemas.All);
         var query = Query(test);
 
         Assert.IsFalse(query.Act(99, "resolve", "ana"));
