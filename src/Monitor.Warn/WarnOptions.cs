@@ -25,6 +25,9 @@ public sealed class WarnOptions
     /// <summary>Series in the 预警指数 (empty: every national monthly series with a light).</summary>
     public List<string> WarningIndexSeries { get; set; } = [];
 
+    /// <summary>Indicator sets (景气指标组) per economy; when none are configured <see cref="Sets.DefaultIndicatorSets"/> is used.</summary>
+    public List<Sets.IndicatorSet> IndicatorSets { get; set; } = [];
+
     /// <summary>Composite indices; when none are configured <see cref="DefaultComposites"/> is used.</summary>
     public List<CompositeDefinition> Composites { get; set; } = [];
 
@@ -56,7 +59,7 @@ public sealed class WarnOptions
     [
         new()
         {
-            Code = "leading", Name = "Leading index (US)", NameZh = "先行指数（美国）",
+            Code = "leading", Name = "Leading index (US)", NameZh = "先行指数（美国）", Economy = "US",
             Components =
             [
                 new() { SeriesId = "fred_md:AWHMAN::NAICS-31-33" }, new() { SeriesId = "fred_md:CLAIMSx", Inverted = true },
@@ -67,7 +70,7 @@ public sealed class WarnOptions
         },
         new()
         {
-            Code = "coincident", Name = "Coincident index (US)", NameZh = "一致指数（美国）",
+            Code = "coincident", Name = "Coincident index (US)", NameZh = "一致指数（美国）", Economy = "US",
             Components =
             [
                 new() { SeriesId = "fred_md:PAYEMS" }, new() { SeriesId = "fred_md:W875RX1" },
@@ -76,7 +79,7 @@ public sealed class WarnOptions
         },
         new()
         {
-            Code = "leading_cn", Name = "Leading index (China sample)", NameZh = "先行指数（样本）",
+            Code = "leading_cn", Name = "Leading index (China sample)", NameZh = "先行指数（样本）", Economy = "CN",
             Components =
             [
                 new() { SeriesId = "china_sample:PMI_MFG", Difference = true }, new() { SeriesId = "china_sample:M2_YOY", Difference = true },
@@ -85,7 +88,7 @@ public sealed class WarnOptions
         },
         new()
         {
-            Code = "coincident_cn", Name = "Coincident index (China sample)", NameZh = "一致指数（样本）",
+            Code = "coincident_cn", Name = "Coincident index (China sample)", NameZh = "一致指数（样本）", Economy = "CN",
             Components =
             [
                 new() { SeriesId = "china_sample:PMI_NONMFG", Difference = true }, new() { SeriesId = "china_sample:UNEMP", Difference = true, Inverted = true },
@@ -125,6 +128,9 @@ public sealed class CompositeDefinition
     public string Name { get; set; } = "";
 
     public string NameZh { get; set; } = "";
+
+    /// <summary>The economy its components describe (composites never mix economies).</summary>
+    public string Economy { get; set; } = "";
 
     public List<CompositeComponentOption> Components { get; set; } = [];
 }

@@ -24,6 +24,7 @@ public static class WarnServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WarnInputReader>();
         services.TryAddSingleton<AlertStore>();
+        services.TryAddSingleton<Monitor.Warn.Sets.IndicatorSetStore>();
         services.AddSingleton<WarnJob>();
         services.AddSingleton<IMonitorJob>(sp => sp.GetRequiredService<WarnJob>());
         RunJobCommand.Register(services, "warn", JobKeys.Warn, "warn [--as-of DATE]   run the early-warning stage now (anomalies, lights, composites, alerts); with --as-of: what it would have said then, nothing written",

@@ -20,8 +20,8 @@ public interface IFormatReader
 /// <summary>What a reader needs to read one input: where it is, its dataset, the source's defaults, declared encoding and mapping file.</summary>
 public sealed record ReadRequest(string Path, string Dataset, SourceDefaults Defaults, string? Encoding = null, string? Mapping = null);
 
-/// <summary>Catalogue values a source supplies when its files do not carry them.</summary>
-public sealed record SourceDefaults(string? Domain = null, string? RegionCode = null, string? IndustryCode = null)
+/// <summary>Catalogue values a source supplies when its files do not carry them (Country: the economy of its national series).</summary>
+public sealed record SourceDefaults(string? Domain = null, string? RegionCode = null, string? IndustryCode = null, string? Country = null)
 {
     public static SourceDefaults None { get; } = new();
 }

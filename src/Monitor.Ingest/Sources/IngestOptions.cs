@@ -35,6 +35,9 @@ public sealed class SourceOptions
 
     public string? IndustryCode { get; set; }
 
+    /// <summary>Country (ISO code, e.g. CN) of the source's series when its catalogue names none: the series' economy.</summary>
+    public string? Country { get; set; }
+
     /// <summary>A workbook mapping file (JSON, see docs/sources.md); by default the one beside the workbook, if any.</summary>
     public string? Mapping { get; set; }
 

@@ -21,7 +21,7 @@ public sealed class SourceRunner(FileIngestor ingestor, HttpFetcher fetcher, IOp
         var path = source.Kind.Equals("http", StringComparison.OrdinalIgnoreCase)
             ? await fetcher.FetchAsync(source, cancellationToken)
             : MonitorPaths.ResolveInput(source.Location);
-        var defaults = new SourceDefaults(source.Domain, source.RegionCode, source.IndustryCode);
+        var defaults = new SourceDefaults(source.Domain, source.RegionCode, source.IndustryCode, source.Country);
         return ingestor.Ingest(new FileIngestor.Request(source.Name, path, source.Dataset, source.Format, defaults, source.Encoding,
             Quarantine: source.OnBadRows.Equals("quarantine", StringComparison.OrdinalIgnoreCase),
             Mapping: source.Mapping is null ? null : MonitorPaths.Resolve(source.Mapping)), cancellationToken);

@@ -33,7 +33,14 @@ public sealed record AlertCondition(
     string Title,
     string TitleZh,
     string Message,
-    string MessageZh);
+    string MessageZh,
+    AlertGroupTag? Group = null);
+
+/// <summary>
+/// The group an alert is read in (alert_grouping): "data not arrived" by dataset, variants of an indicator by family,
+/// composites by index; one economy per group. Weight = the indicator's weight in its economy's set.
+/// </summary>
+public sealed record AlertGroupTag(string Key, string Kind, string Economy, string Label, string? LabelZh, double Weight);
 
 /// <summary>Anti-flap and hysteresis settings; bound from Warn:Alerts.</summary>
 public sealed class AlertPolicy
@@ -58,5 +65,11 @@ public sealed class AlertPolicy
     public int TurningPointRecency { get; set; } = 12;
 
     /// <summary>Days after the end of a period by which its value is expected, per frequency code (else "no data").</summary>
+    /// <summary>Weight (for priority = severity × weight) of an indicator outside its economy's set.</summary>
+    public double OutsideSetWeight { get; set; } = 0.25;
+
+    /// <summary>Weight of alerts on an economy's composites (预警指数, leading and coincident cycles).</summary>
+    public double IndexWeight { get; set; } = 2.0;
+
     public Dictionary<string, int> ReleaseGraceDays { get; set; } = new() { ["D"] = 5, ["W"] = 14, ["M"] = 60, ["Q"] = 120, ["A"] = 240 };
 }

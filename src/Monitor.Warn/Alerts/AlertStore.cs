@@ -51,6 +51,7 @@ public sealed class AlertStore(MonitorStore store, TimeProvider clock)
                 }
             }
             foreach (var (id, change) in changes.Where(c => !c.Change.Insert)) Update(connection, transaction, id!.Value, change, now);
+            WriteGrouping(connection, transaction, conditions);
             using (var events = connection.CreateAppender("alert_events"))
             {
                 foreach (var (id, change) in changes.Where(c => c.Change.Event is not null))
@@ -58,6 +59,24 @@ public sealed class AlertStore(MonitorStore store, TimeProvider clock)
             }
             return changes.Count(c => c.Change.Event is not null);
         });
+    }
+
+    /// <summary>Replaces alert_grouping with the groups of this run's conditions (the alert rows keep their own history).</summary>
+    private static void WriteGrouping(DuckDBConnection connection, DuckDBTransaction transaction, IReadOnlyList<AlertCondition> conditions)
+    {
+        using (var delete = connection.CreateCommand())
+        {
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM alert_grouping";
+            delete.ExecuteNonQuery();
+        }
+        using var appender = connection.CreateAppender("alert_grouping");
+        foreach (var c in conditions.Where(c => c.Group is not null).DistinctBy(c => c.DedupKey))
+        {
+            var g = c.Group!;
+            appender.CreateRow().AppendValue(c.DedupKey).AppendValue(g.Key).AppendValue(g.Kind).AppendValue(g.Economy).AppendValue(g.Label)
+                .AppendValue(g.LabelZh).AppendValue(g.Weight).EndRow();
+        }
     }
 
     private static List<long> NextIds(DuckDBConnection connection, string sequence, int count)

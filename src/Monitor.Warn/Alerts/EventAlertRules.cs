@@ -44,9 +44,7 @@ public sealed class EventAlertRules(AlertPolicy policy)
     /// <summary>Active when the period after the latest one should have been released by now (period end + grace days).</summary>
     public AlertCondition NoData(string seriesId, string name, string nameZh, Frequency frequency, DateOnly latestPeriod, DateTime nowUtc)
     {
-        var nextEnd = frequency.AddPeriods(latestPeriod, 2).AddDays(-1);
-        var grace = policy.ReleaseGraceDays.GetValueOrDefault(frequency.Code(), 60);
-        var due = nextEnd.AddDays(grace);
+        var due = ReleaseStatus.Due(frequency, latestPeriod, policy);
         var late = DateOnly.FromDateTime(nowUtc) > due;
         var expected = frequency.AddPeriods(latestPeriod, 1);
         return new AlertCondition($"{AlertRules.NoData}:{seriesId}", AlertRules.NoData, seriesId, expected, late, AlertRules.Warning, null,

@@ -23,10 +23,12 @@ public sealed class LightAlertRule(AlertPolicy policy)
         var extreme = hot ? 5 : 1;
         var active = false;
         var run = 0;
+        var (lastRun, lastRunEnd) = (0, (DateOnly?)null);
         for (var t = 0; t < lights.Count; t++)
         {
             var p = lights[t].Points;
             run = p == extreme ? run + 1 : 0;
+            if (run > 0) (lastRun, lastRunEnd) = (run, lights[t].Period);
             if (!active)
             {
                 var hits = 0;
@@ -47,9 +49,20 @@ public sealed class LightAlertRule(AlertPolicy policy)
         return new AlertCondition($"{(hot ? AlertRules.LightRed : AlertRules.LightBlue)}:{subject}", hot ? AlertRules.LightRed : AlertRules.LightBlue,
             subject, last.Period, active, severity, colour,
             $"{name}: {colour} light ({zone})", $"{nameZh}：{(hot ? "红灯" : "蓝灯")}（{zoneZh}）",
-            string.Create(CultureInfo.InvariantCulture, $"{name} is {now} in {last.Period:yyyy-MM}; {colour} in {Math.Max(run, 0)} consecutive period(s)."),
-            string.Create(CultureInfo.InvariantCulture, $"{nameZh} {last.Period:yyyy年M月}信号为{LightColours.ChineseByPoints[last.Points]}；已连续 {run} 期{zoneZh}。"));
+            string.Create(CultureInfo.InvariantCulture, $"{name} is {now} in {last.Period:yyyy-MM}; {Streak(run, lastRun, lastRunEnd, colour)}."),
+            string.Create(CultureInfo.InvariantCulture, $"{nameZh} {last.Period:yyyy年M月}信号为{LightColours.ChineseByPoints[last.Points]}；{StreakZh(run, lastRun, lastRunEnd, zoneZh)}。"));
     }
+
+    // "已连续 0 期" said nothing: when the latest light is not the extreme one, say how long the last spell lasted and when it ended
+    private static string Streak(int run, int lastRun, DateOnly? lastEnd, string colour) =>
+        run > 0 ? string.Create(CultureInfo.InvariantCulture, $"{colour} in {run} consecutive period(s)")
+        : lastEnd is { } end ? string.Create(CultureInfo.InvariantCulture, $"its last {colour} spell lasted {lastRun} period(s), to {end:yyyy-MM}")
+        : $"never {colour} so far";
+
+    private static string StreakZh(int run, int lastRun, DateOnly? lastEnd, string zoneZh) =>
+        run > 0 ? string.Create(CultureInfo.InvariantCulture, $"已连续 {run} 期{zoneZh}")
+        : lastEnd is { } end ? string.Create(CultureInfo.InvariantCulture, $"上一轮{zoneZh}持续 {lastRun} 期，至 {end:yyyy年M月}")
+        : $"此前未出现{zoneZh}";
 
     private static AlertCondition Jump(string subject, string name, string nameZh, IReadOnlyList<(DateOnly Period, int Points)> lights)
     {

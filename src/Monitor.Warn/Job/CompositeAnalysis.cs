@@ -3,36 +3,56 @@ using Monitor.Warn.Composites;
 using Monitor.Warn.Evaluation;
 using Monitor.Warn.Lights;
 using Monitor.Warn.Numerics;
+using Monitor.Warn.Sets;
 
 namespace Monitor.Warn.Job;
 
 /// <summary>The composites: the 预警指数 from the lights, the configured leading / coincident indices, their cycles and turning points.</summary>
 public sealed class CompositeAnalysis(WarnOptions options)
 {
+    /// <summary>The 预警指数 of series whose economy is unknown (and the prefix of every economy's own index).</summary>
     public const string WarningIndex = "warning_index";
 
     public static string CycleCode(string indexCode) => indexCode + "_cycle";
 
-    public void WarningIndexReadings(IReadOnlyList<SeriesLights> lights, WarnResults results)
+    /// <summary>The 预警指数 of one economy: warning_index_cn, warning_index_us; "warning_index" when the economy is unknown.</summary>
+    public static string WarningIndexCode(string economy) => economy.Length == 0 ? WarningIndex : WarningIndex + "_" + economy.ToLowerInvariant();
+
+    /// <summary>
+    /// One 预警指数 per economy, never mixing economies: the monthly members of its indicator set with their weights, or,
+    /// for a national economy without a set, every national monthly series with a light (Warn:WarningIndexSeries narrows both).
+    /// </summary>
+    public void WarningIndexReadings(IReadOnlyList<SeriesLights> lights, EconomySets economies, WarnResults results)
     {
-        var members = options.WarningIndexSeries.Count > 0
-            ? lights.Where(l => options.WarningIndexSeries.Contains(l.Series.SeriesId, StringComparer.Ordinal))
-            : lights.Where(l => l.Series.RegionCode is null && l.Series.IndustryCode is null && l.Series.Frequency == Frequency.Monthly);
+        foreach (var economy in lights.GroupBy(l => l.Series.Economy, StringComparer.Ordinal))
+        {
+            var set = economies.For(economy.Key);
+            var members = economy.Where(l => l.Series.Frequency == Frequency.Monthly && (set is not null
+                    ? economies.Membership(l.Series.SeriesId) is { Preferred: true } m && m.Set == set
+                    : l.Series.RegionCode is null && l.Series.IndustryCode is null))
+                .Where(l => options.WarningIndexSeries.Count == 0 || options.WarningIndexSeries.Contains(l.Series.SeriesId, StringComparer.Ordinal))
+                .Select(l => (Lights: l, Weight: economies.Membership(l.Series.SeriesId) is { Preferred: true } m ? m.Member.Weight : l.Rule.Weight));
+            Combine(WarningIndexCode(economy.Key), members, results);
+        }
+    }
+
+    private void Combine(string code, IEnumerable<(SeriesLights Lights, double Weight)> members, WarnResults results)
+    {
         var byPeriod = new SortedDictionary<DateOnly, List<WeightedPoints>>();
-        foreach (var member in members)
+        foreach (var (member, weight) in members)
         {
             foreach (var light in member.Lights)
             {
                 if (!byPeriod.TryGetValue(light.Period, out var list)) byPeriod[light.Period] = list = [];
-                list.Add(new WeightedPoints(member.Series.SeriesId, light.Points, member.Rule.Weight));
+                list.Add(new WeightedPoints(member.Series.SeriesId, light.Points, weight));
             }
         }
         var composite = new CompositeLight(options.EffectiveBands);
         foreach (var (period, points) in byPeriod)
         {
             if (composite.Combine(period, points) is not { } reading) continue;
-            results.Readings.Add(new CompositeReadingRow(WarningIndex, period, reading.WarningIndex, reading.Colour));
-            results.Contributions.AddRange(reading.Contributions.Select(c => new ContributionRow(WarningIndex, period, c.SeriesId, c.Contribution)));
+            results.Readings.Add(new CompositeReadingRow(code, period, reading.WarningIndex, reading.Colour));
+            results.Contributions.AddRange(reading.Contributions.Select(c => new ContributionRow(code, period, c.SeriesId, c.Contribution)));
         }
     }
 

@@ -1,11 +1,17 @@
 using System.Collections.Concurrent;
 using Monitor.Warn.Numerics;
+using Monitor.Warn.Sets;
 
 namespace Monitor.Warn.Job;
 
-/// <summary>All of the warn stage's computation on inputs already in memory (no store): what the job and the benchmark run.</summary>
-public sealed class WarnComputation(WarnOptions options)
+/// <summary>
+/// All of the warn stage's computation on inputs already in memory (no store): what the job and the benchmark run.
+/// <paramref name="sets"/>: the indicator sets in force (default: the configured ones); they give directions, the
+/// 预警指数 members and weights of each economy, and the alert weights.
+/// </summary>
+public sealed class WarnComputation(WarnOptions options, IReadOnlyList<IndicatorSet>? sets = null)
 {
+    private readonly IReadOnlyList<IndicatorSet> _sets = sets ?? (options.IndicatorSets.Count > 0 ? options.IndicatorSets : DefaultIndicatorSets.All);
     private readonly SeriesAnalysis _series = new(options);
     private readonly PanelAnalysis _panel = new(options);
     private readonly CompositeAnalysis _composites = new(options);
@@ -13,6 +19,8 @@ public sealed class WarnComputation(WarnOptions options)
 
     public WarnResults Run(WarnInputs inputs, DateTime nowUtc, int maxDegreeOfParallelism = 2)
     {
+        var economies = EconomySets.Resolve(_sets, inputs.Catalogue);
+        inputs = inputs with { Catalogue = WithSetDirections(inputs.Catalogue, economies) };
         var results = new WarnResults();
         var perSeries = new ConcurrentBag<(int Order, SeriesLights? Lights, List<Anomalies.AnomalyFinding> Findings, bool Fallback)>();
         Parallel.ForEach(inputs.Catalogue.Select((s, i) => (s, i)), new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, item =>
@@ -30,9 +38,14 @@ public sealed class WarnComputation(WarnOptions options)
             if (item.Fallback) results.FallbackSeries++;
         }
         results.Anomalies.AddRange(_panel.Detect(results.Lights));
-        _composites.WarningIndexReadings(results.Lights, results);
+        _composites.WarningIndexReadings(results.Lights, economies, results);
         _composites.IndexReadings(inputs.Observations, results);
-        _alerts.Evaluate(inputs, results, nowUtc);
+        _alerts.Evaluate(inputs, results, economies, nowUtc);
         return results;
     }
+
+    /// <summary>A set member's direction is the set's (the catalogue flag is only the default).</summary>
+    private static List<Core.Domain.SeriesInfo> WithSetDirections(IReadOnlyList<Core.Domain.SeriesInfo> catalogue, EconomySets economies) =>
+        catalogue.Select(s => economies.Membership(s.SeriesId) is { Preferred: true } m && m.Member.CounterCyclical != s.CounterCyclical
+            ? s with { CounterCyclical = m.Member.CounterCyclical } : s).ToList();
 }

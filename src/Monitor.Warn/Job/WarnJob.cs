@@ -20,7 +20,7 @@ public sealed class WarnJob(MonitorStore store, WarnInputReader reader, IOptions
     public string Preview(DateTime asOf)
     {
         var inputs = reader.Read(asOf);
-        var results = new WarnComputation(options.Value).Run(inputs, asOf);
+        var results = new WarnComputation(options.Value, CurrentSets()).Run(inputs, asOf);
         var active = results.Alerts.Where(a => a.Active).ToList();
         var risk = results.RecessionRisk is { } r ? $"; recession risk ({r.IndexCode}, {r.Period:yyyy-MM}): {(r.Active ? $"on since {r.Since:yyyy-MM}" : "off")}" : "";
         return string.Create(CultureInfo.InvariantCulture,
@@ -42,7 +42,7 @@ public sealed class WarnJob(MonitorStore store, WarnInputReader reader, IOptions
         var inputs = reader.Read();
         Phase("read");
         cancellationToken.ThrowIfCancellationRequested();
-        var results = new WarnComputation(settings).Run(inputs, now);
+        var results = new WarnComputation(settings, CurrentSets()).Run(inputs, now);
         Phase("compute");
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -64,4 +64,7 @@ public sealed class WarnJob(MonitorStore store, WarnInputReader reader, IOptions
             $"{results.Lights.Sum(l => l.Lights.Count)} lights, {results.Readings.Count} composite readings, {results.TurningPoints.Count} turning points, " +
             $"{active} active alert conditions, {events} alert events ({string.Join(", ", phases)})"));
     }
+
+    /// <summary>The indicator sets in force: configured or default, overlaid by versions saved by admins.</summary>
+    private IReadOnlyList<Sets.IndicatorSet> CurrentSets() => new Sets.IndicatorSetStore(store, options, clock).Current();
 }

@@ -42,6 +42,8 @@ internal sealed class ApiHost : IAsyncDisposable
         builder.Configuration["Store:Path"] = ":memory:";
         builder.Configuration["Store:MemoryLimit"] = "256MB";
         builder.Services.AddMonitorStore(builder.Configuration);
+        // The API reads module views (alert_group_members) as the dashboard host does, where the modules register them.
+        builder.Services.AddSchema(Monitor.Web.Tests.Seeding.WebSchemas.All);
         builder.Services.AddMonitorApi(builder.Configuration);
         if (withCookies) builder.Services.AddAuthentication(ApiAuthentication.CookieScheme).AddCookie(ApiAuthentication.CookieScheme);
         var app = builder.Build();

@@ -95,8 +95,9 @@ public sealed class DashboardBrowserTests
         var page = await Browser.SignedInPage(browser, host.Address, RunningHost.AnalystUser, RunningHost.UserPassword);
 
         await page.GotoAsync("/Alerts");
+        await page.ClickAsync("details.alert-group:has(tr[data-alert='1']) > summary");
         await page.ClickAsync("tr[data-alert='1'] button.ack");
-        await page.WaitForURLAsync(url => url.EndsWith("/Alerts", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/Alerts?group=", StringComparison.Ordinal));
 
         StringAssert.Contains(await page.TextContentAsync("tr[data-alert='1'] td.state"), "已确认");
         StringAssert.Contains(await page.TextContentAsync("tr[data-alert='1'] td.state"), RunningHost.AnalystUser);

@@ -8,7 +8,7 @@ public static class SeededStore
 {
     private static readonly Lazy<TestStore> Store = new(() =>
     {
-        var store = TestStore.InMemory();
+        var store = TestStore.InMemory(WebSchemas.All);
         WebSeed.Fill(store.Store);
         return store;
     });

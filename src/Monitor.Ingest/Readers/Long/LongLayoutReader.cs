@@ -117,7 +117,7 @@ public sealed class LongLayoutReader : IFormatReader
             var extra = metadata.Find(SeriesMetadata.Key(code, Cells.NullIfEmpty(csv[_at[3]]), Cells.NullIfEmpty(csv[_at[4]]), frequency));
             return new SeriesSpec(
                 code, csv.Text(_at[1]), Cells.NullIfEmpty(csv[_at[2]]) ?? defaults.Domain ?? "", frequency, region, industry,
-                extra?.NameZh, _unit >= 0 ? Cells.NullIfEmpty(csv[_unit]) : null, extra?.Transform, extra?.Country, extra?.CounterCyclical);
+                extra?.NameZh, _unit >= 0 ? Cells.NullIfEmpty(csv[_unit]) : null, extra?.Transform, extra?.Country ?? defaults.Country, extra?.CounterCyclical);
         }
     }
 }

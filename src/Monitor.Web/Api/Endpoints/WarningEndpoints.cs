@@ -22,7 +22,9 @@ public static class WarningEndpoints
         api.MapGet("/turning-points", TurningPoints).WithName("ListTurningPoints").WithSummary("Turning points of the composites (拐点)")
             .WithDescription("Filters: index, kind (peak, trough), from / to.");
         api.MapGet("/alerts", Alerts).WithName("ListAlerts").WithSummary("Alerts (预警)")
-            .WithDescription("Filters: state (open, acknowledged, muted, resolved), severity (info, warning, critical), rule, series. Most recently updated first.");
+            .WithDescription("Filters: state (open, acknowledged, muted, resolved), severity (info, warning, critical), rule, series, economy, group. Each alert carries its group_key, economy and priority (severity × weight in the economy's indicator set). Most recently updated first.");
+        api.MapGet("/alert-groups", AlertGroups).WithName("ListAlertGroups").WithSummary("Alert groups (预警分组)")
+            .WithDescription("One row per group: late data by source, variants of one indicator by family, composites by index; one economy each. open_members = unresolved members (list them with /alerts?group=…). Filters: economy, kind (source, family, index, alert), open=true (only groups with unresolved members). Highest priority first.");
     }
 
     private static IResult Anomalies(HttpContext context, ApiRows rows)
@@ -93,15 +95,29 @@ public static class WarningEndpoints
 
     private static IResult Alerts(HttpContext context, ApiRows rows)
     {
-        var query = new ApiQuery(context.Request, "state", "severity", "rule", "series");
+        var query = new ApiQuery(context.Request, "state", "severity", "rule", "series", "economy", "group");
         var filter = new Present.Export.SqlFilter()
             .In("state", query.Choice("state", AlertStates))
             .In("severity", query.Choice("severity", Severities))
             .In("rule", query.List("rule"))
-            .In("series_id", query.List("series"));
+            .In("series_id", query.List("series"))
+            .In("economy", query.List("economy"))
+            .In("group_key", query.List("group"));
         return Respond(context, query, rows, filter,
-            "SELECT alert_id, rule, series_id, period, severity, colour, state, title, title_zh, message, message_zh, opened_at, updated_at, resolved_at, acknowledged_by, muted_until FROM alerts",
+            "SELECT alert_id, rule, series_id, period, severity, colour, state, title, title_zh, message, message_zh, opened_at, updated_at, resolved_at, acknowledged_by, muted_until, group_key, economy, priority FROM alert_group_members",
             "updated_at DESC, alert_id DESC");
+    }
+
+    private static IResult AlertGroups(HttpContext context, ApiRows rows)
+    {
+        var query = new ApiQuery(context.Request, "economy", "kind", "open");
+        var filter = new Present.Export.SqlFilter()
+            .In("economy", query.List("economy"))
+            .In("group_kind", query.Choice("kind", ["source", "family", "index", "alert"]));
+        if (query.Flag("open")) filter.Where("open_members > 0");
+        return Respond(context, query, rows, filter,
+            $"SELECT * FROM ({Monitor.Warn.Alerts.AlertGroupSql.Groups}) g",
+            "priority DESC, group_key");
     }
 
     /// <summary>One page of a filtered SELECT, or the 400 answer when a parameter was bad.</summary>

@@ -12,7 +12,7 @@ public sealed class AlertsQueryTests
     [TestMethod]
     public void Filter_by_state_and_severity()
     {
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(WebSchemas.All);
         WebSeed.Fill(test.Store);
         var query = new AlertsQuery(test.Store, new StoreChangeToken(test.Store), TimeProvider.System);
 
@@ -24,7 +24,7 @@ public sealed class AlertsQueryTests
     [TestMethod]
     public void Acknowledging_writes_the_state_and_an_event_with_the_actor()
     {
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(WebSchemas.All);
         WebSeed.Fill(test.Store);
         var query = new AlertsQuery(test.Store, new StoreChangeToken(test.Store), TimeProvider.System);
 
@@ -40,7 +40,7 @@ public sealed class AlertsQueryTests
     [TestMethod]
     public void Muting_sets_an_end_and_resolving_stamps_the_time()
     {
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(WebSchemas.All);
         WebSeed.Fill(test.Store);
         var query = new AlertsQuery(test.Store, new StoreChangeToken(test.Store), TimeProvider.System);
 
@@ -56,7 +56,7 @@ public sealed class AlertsQueryTests
     [TestMethod]
     public void An_unknown_alert_is_reported_not_created()
     {
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(WebSchemas.All);
         var query = new AlertsQuery(test.Store, new StoreChangeToken(test.Store), TimeProvider.System);
 
         Assert.IsFalse(query.Act(99, "resolve", "ana"));

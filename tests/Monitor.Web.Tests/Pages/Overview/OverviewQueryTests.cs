@@ -15,7 +15,10 @@ public sealed class OverviewQueryTests
     {
         var store = SeededStore.Shared;
 
-        var board = new OverviewQuery(store, NoSettings).Board();
+        var query = new OverviewQuery(store, NoSettings);
+        var context = query.Economies();
+
+        var board = query.Board(context, context.Default);
 
         Assert.HasCount(WebSeed.Macro.Length, board.Rows);
         Assert.HasCount(24, board.Periods);
@@ -28,7 +31,8 @@ public sealed class OverviewQueryTests
     {
         var store = SeededStore.Shared;
 
-        var cards = new OverviewQuery(store, NoSettings).Headlines();
+        var query = new OverviewQuery(store, NoSettings);
+        var cards = query.Headlines(query.Economies(), "");
 
         Assert.IsGreaterThanOrEqualTo(10, cards.Count);
         Assert.IsTrue(cards.All(c => c.Value is not null && c.Colour is not null && c.Period == WebSeed.LastMonth));
@@ -48,7 +52,8 @@ public sealed class OverviewQueryTests
             ["Dashboard:Headline:1"] = "cn:cpi_yoy",
         }).Build();
 
-        var cards = new OverviewQuery(store, settings).Headlines();
+        var query = new OverviewQuery(store, settings);
+        var cards = query.Headlines(query.Economies(), "");
 
         CollectionAssert.AreEqual(new[] { "cn:pmi", "cn:cpi_yoy" }, cards.Select(c => c.SeriesId).ToArray());
     }
@@ -59,14 +64,15 @@ public sealed class OverviewQueryTests
         var store = SeededStore.Shared;
         var query = new OverviewQuery(store, NoSettings);
 
-        var index = query.Index();
-        var alerts = query.LatestAlerts();
+        var index = query.Index("");
+        var alerts = query.TopAlertGroups("");
         var freshness = query.Freshness();
 
         Assert.AreEqual(WebSeed.LastMonth, index.Period);
         Assert.HasCount(2, index.TurningPoints);
-        Assert.IsTrue(alerts.All(a => a.State != "resolved"), "resolved alerts are not 'latest alerts'");
-        Assert.HasCount(2, alerts);
+        Assert.IsTrue(alerts.Groups.All(a => a.OpenMembers > 0), "groups of resolved alerts are not shown");
+        Assert.HasCount(2, alerts.Groups);
+        Assert.AreEqual(0L, alerts.More);
         var pboc = freshness.Single(f => f.Source == "pboc");
         Assert.IsNull(pboc.LastSucceeded);
         Assert.AreEqual("failed", pboc.LastStatus);
@@ -86,13 +92,14 @@ public sealed class OverviewQueryTests
     [TestMethod]
     public void An_empty_store_gives_empty_sections_not_errors()
     {
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(WebSchemas.All);
         var query = new OverviewQuery(test.Store, NoSettings);
 
-        Assert.IsEmpty(query.Board().Rows);
-        Assert.IsEmpty(query.Headlines());
-        Assert.IsNull(query.Index().Value);
-        Assert.IsEmpty(query.LatestAlerts());
+        var context = query.Economies();
+        Assert.IsEmpty(query.Board(context, context.Default).Rows);
+        Assert.IsEmpty(query.Headlines(context, context.Default));
+        Assert.IsNull(query.Index(context.Default).Value);
+        Assert.IsEmpty(query.TopAlertGroups(context.Default).Groups);
         Assert.IsEmpty(query.Freshness());
     }
 }

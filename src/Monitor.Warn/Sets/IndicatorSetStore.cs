@@ -1,0 +1,88 @@
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Store;
+
+namespace Monitor.Warn.Sets;
+
+/// <summary>
+/// The indicator sets in force: the configured ones (Warn:IndicatorSets, else <see cref="DefaultIndicatorSets"/>), each
+/// replaced by its latest version saved on the admin page when that version is higher. Saving never overwrites: it adds a version.
+/// </summary>
+public sealed class IndicatorSetStore(MonitorStore store, IOptions<WarnOptions> options, TimeProvider clock)
+{
+    public IReadOnlyList<IndicatorSet> Current()
+    {
+        var saved = Saved();
+        return Configured().Select(c => saved.TryGetValue(c.Code, out var s) && s.Version > c.Version ? s : c)
+            .Concat(saved.Values.Where(s => Configured().All(c => c.Code != s.Code))).ToList();
+    }
+
+    /// <summary>Saves <paramref name="set"/> as the next version of its code; returns that version.</summary>
+    public int Save(IndicatorSet set, string actor)
+    {
+        IndicatorSetValidator.ThrowIfInvalid(set);
+        var configured = Configured().FirstOrDefault(c => c.Code == set.Code)?.Version ?? 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        return store.InTransaction((connection, transaction) =>
+        {
+            using var max = connection.CreateCommand();
+            max.Transaction = transaction;
+            max.CommandText = "SELECT coalesce(max(version), 0) FROM indicator_sets WHERE set_code = $1";
+            max.Parameters.Add(new DuckDBParameter(set.Code));
+            var version = Math.Max(configured, Convert.ToInt32(max.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)) + 1;
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO indicator_sets VALUES ($1, $2, $3, $4, $5, $6, $7)";
+            foreach (var value in new object?[] { set.Code, version, set.Economy, set.Name, set.NameZh, actor, now })
+                insert.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+            insert.ExecuteNonQuery();
+            using var members = connection.CreateAppender("indicator_set_members");
+            for (var i = 0; i < set.Members.Count; i++)
+            {
+                var m = set.Members[i];
+                members.CreateRow().AppendValue(set.Code).AppendValue(version).AppendValue(i).AppendValue(m.SeriesId).AppendValue(m.Theme)
+                    .AppendValue(m.Weight).AppendValue(m.CounterCyclical).AppendValue(m.Family).EndRow();
+            }
+            return version;
+        });
+    }
+
+    private IReadOnlyList<IndicatorSet> Configured() =>
+        options.Value.IndicatorSets.Count > 0 ? options.Value.IndicatorSets : DefaultIndicatorSets.All;
+
+    private Dictionary<string, IndicatorSet> Saved()
+    {
+        using var connection = store.Open();
+        var sets = new Dictionary<string, IndicatorSet>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT set_code, version, economy, name, name_zh FROM indicator_sets
+                QUALIFY row_number() OVER (PARTITION BY set_code ORDER BY version DESC) = 1
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                sets[reader.GetString(0)] = new IndicatorSet
+                {
+                    Code = reader.GetString(0), Version = reader.GetInt32(1), Economy = reader.GetString(2), Name = reader.GetString(3),
+                    NameZh = reader.IsDBNull(4) ? "" : reader.GetString(4),
+                };
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT m.set_code, m.series_id, m.theme, m.weight, m.counter_cyclical, m.family FROM indicator_set_members m
+                JOIN (SELECT set_code, max(version) AS version FROM indicator_sets GROUP BY set_code) v USING (set_code, version)
+                ORDER BY m.set_code, m.position
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                sets[reader.GetString(0)].Members.Add(new IndicatorSetMember
+                {
+                    SeriesId = reader.GetString(1), Theme = reader.GetString(2), Weight = reader.GetDouble(3), CounterCyclical = reader.GetBoolean(4),
+                    Family = reader.IsDBNull(5) ? null : reader.GetString(5),
+                });
+        }
+        return sets;
+    }
+}
