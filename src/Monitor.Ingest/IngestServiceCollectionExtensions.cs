@@ -8,6 +8,7 @@ using Monitor.Ingest.Cli;
 using Monitor.Ingest.Derive;
 using Monitor.Ingest.Readers;
 using Monitor.Ingest.Sources;
+using Monitor.Ingest.Sources.Api;
 using Monitor.Ingest.Store;
 using Monitor.Ingest.Uploads;
 using Monitor.Ingest.Vintage;
@@ -29,6 +30,10 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<FileIngestor>();
         services.TryAddSingleton<IngestHttpClient>();
         services.TryAddSingleton<HttpFetcher>();
+        services.AddSingleton<IApiClient, FredApiClient>();
+        services.AddSingleton<IApiClient, SdmxApiClient>();
+        services.AddSingleton<IApiClient, NbsQueryClient>();
+        services.TryAddSingleton<ApiFetcher>();
         services.TryAddSingleton<SourceRunner>();
         services.TryAddSingleton<SeriesDeriver>();
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section));

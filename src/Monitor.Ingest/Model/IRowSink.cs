@@ -12,6 +12,12 @@ public interface IRowSink
     /// <summary>One value of a declared series for the period starting on <paramref name="period"/>.</summary>
     void Value(int series, DateOnly period, double value, long line);
 
+    /// <summary>
+    /// One value as it was known from <paramref name="knownFrom"/> until the next vintage of its period: a real-time
+    /// source (ALFRED) gives history as it was published. A file holds vintages or plain values, never both.
+    /// </summary>
+    void Vintage(int series, DateOnly period, double value, DateTime knownFrom, long line) => Value(series, period, value, line);
+
     /// <summary>Reports a bad input: file:line: field: reason.</summary>
     void Problem(long line, string field, string reason);
 

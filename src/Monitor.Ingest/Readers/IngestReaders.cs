@@ -2,6 +2,7 @@ using Monitor.Ingest.Readers.ChinaMonthly;
 using Monitor.Ingest.Readers.Columnar;
 using Monitor.Ingest.Readers.Excel;
 using Monitor.Ingest.Readers.Fred;
+using Monitor.Ingest.Readers.FredApi;
 using Monitor.Ingest.Readers.Long;
 using Monitor.Ingest.Readers.Nbs;
 using Monitor.Ingest.Readers.Panel;
@@ -24,5 +25,7 @@ public static class IngestReaders
         new ColumnarReader(json: true),
         new ExcelReader(),
         new SdmxReader(),
+        new FredApiReader(),
+        new NbsQueryReader(),
     ];
 }

@@ -14,7 +14,6 @@ public sealed class FileIngestor(VintageWriter writer, ReaderCatalog readers)
     public IngestResult Ingest(Request request, CancellationToken cancellationToken = default)
     {
         var dataset = string.IsNullOrWhiteSpace(request.Dataset) ? DatasetOf(request.Path) : request.Dataset.Trim();
-        var shown = Display(request.Path);
         IFormatReader reader;
         try
         {
@@ -22,7 +21,7 @@ public sealed class FileIngestor(VintageWriter writer, ReaderCatalog readers)
         }
         catch (InputRejectedException ex)
         {
-            return writer.Ingest(new IngestInput(request.Source, dataset, request.Path, shown, [], _ => throw ex), cancellationToken);
+            return Reject(request, ex, cancellationToken);
         }
 
         var files = request.Mapping is null ? reader.Files(request.Path) : [.. reader.Files(request.Path), request.Mapping];
@@ -32,6 +31,14 @@ public sealed class FileIngestor(VintageWriter writer, ReaderCatalog readers)
         var read = new ReadRequest(request.Path, dataset, request.Defaults ?? SourceDefaults.None, request.Encoding, request.Mapping);
         var main = reader is LongLayoutReader ? LongLayoutReader.ObservationsFile(request.Path) : request.Path;
         return writer.Ingest(new IngestInput(request.Source, dataset, request.Path, Display(main), files, sink => reader.Read(read, sink), request.Force, request.Quarantine), cancellationToken);
+    }
+
+    /// <summary>Records a run of the request that failed before anything could be read (no reader, download refused): the store is unchanged.</summary>
+    public IngestResult Reject(Request request, InputRejectedException reason, CancellationToken cancellationToken = default)
+    {
+        var dataset = string.IsNullOrWhiteSpace(request.Dataset) ? DatasetOf(request.Path) : request.Dataset.Trim();
+        var shown = Uri.TryCreate(request.Path, UriKind.Absolute, out var url) && !url.IsFile ? request.Source : Display(request.Path);
+        return writer.Ingest(new IngestInput(request.Source, dataset, request.Path, shown, [], _ => throw reason), cancellationToken);
     }
 
     /// <summary>The dataset a path belongs to when none is named: its folder ("fred_md"), or the folder above raw/.</summary>

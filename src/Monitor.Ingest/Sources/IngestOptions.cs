@@ -10,6 +10,9 @@ public sealed class IngestOptions
     /// <summary>Folder (relative to MonitorPaths.Home) where HTTP sources keep their last download.</summary>
     public string CacheFolder { get; set; } = "data/ingest-cache";
 
+    /// <summary>How HTTP downloads retry and give up.</summary>
+    public HttpRetryOptions Http { get; set; } = new();
+
     public SourceOptions? Find(string name) => Sources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 }
 
@@ -18,12 +21,16 @@ public sealed class SourceOptions
 {
     public string Name { get; set; } = "";
 
-    /// <summary>"file" (absolute, or relative to the application's folder for shipped files such as data-samples/, else to MonitorPaths.Home) or "http" (a URL).</summary>
+    /// <summary>
+    /// "file" (absolute, or relative to the application's folder for shipped files such as data-samples/, else to
+    /// MonitorPaths.Home), "http" (a URL of a file) or "http-api" (an API endpoint; Format names the API: fred-api,
+    /// nbs-query or sdmx; see docs/sources.md).
+    /// </summary>
     public string Kind { get; set; } = "file";
 
     public string Location { get; set; } = "";
 
-    /// <summary>"auto" (detect) or a reader name: long, fred-md, fred-qd, date-panel, nbs, cn-indicators, parquet, json, excel.</summary>
+    /// <summary>"auto" (detect) or a reader name: long, fred-md, fred-qd, date-panel, nbs, cn-indicators, parquet, json, excel, sdmx, fred-api, nbs-query.</summary>
     public string Format { get; set; } = "auto";
 
     /// <summary>Dataset prefix of the series ids; defaults to the folder name of the location.</summary>
@@ -51,6 +58,37 @@ public sealed class SourceOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>http-api: the environment variable that holds the API key (FRED: FRED_API_KEY by default). Keys never go in configuration files.</summary>
+    public string? ApiKeyVariable { get; set; }
+
+    /// <summary>http-api: the first period asked for (FRED observation_start, SDMX startPeriod), e.g. "2000-01-01" or "2000-01".</summary>
+    public string? StartPeriod { get; set; }
+
+    /// <summary>http-api sdmx: ask only for what changed since the last successful download (updatedAfter).</summary>
+    public bool UpdatedAfter { get; set; }
+
+    /// <summary>http-api fred-api: the real-time period (ALFRED); with it every returned row is stored as the vintage it was.</summary>
+    public string? RealtimeStart { get; set; }
+
+    /// <inheritdoc cref="RealtimeStart"/>
+    public string? RealtimeEnd { get; set; }
+
+    /// <summary>http-api fred-api: observations per page (FRED allows at most 100000).</summary>
+    public int PageSize { get; set; } = 100_000;
+
     /// <summary>"reject" (default: any bad row rejects the whole file) or "quarantine" (bad rows go to ingest_quarantine, the rest loads).</summary>
     public string OnBadRows { get; set; } = "reject";
+}
+
+/// <summary>The "Ingest:Http" section: retries of HTTP downloads on 429, 5xx, broken connections and truncated bodies.</summary>
+public sealed class HttpRetryOptions
+{
+    /// <summary>Attempts in all, the first included.</summary>
+    public int Attempts { get; set; } = 5;
+
+    /// <summary>Wait before the first retry when the server gives no Retry-After; doubled for each further one.</summary>
+    public double FirstRetrySeconds { get; set; } = 2;
+
+    /// <summary>A Retry-After longer than this fails the run instead of holding the job.</summary>
+    public int MaxRetryWaitSeconds { get; set; } = 300;
 }

@@ -18,10 +18,12 @@ internal static class StagedChecks
     {
         // Keys first, on the integer handle (cheap for ten million rows); the details only for the few offenders.
         using (var command = Sql.Command(connection, null, $"""
-            WITH dup AS (SELECT sidx, period FROM {StagingTables.Observations} GROUP BY sidx, period HAVING count(*) > 1 LIMIT 200)
+            WITH dup AS (SELECT sidx, period, known_from FROM {StagingTables.Observations} GROUP BY sidx, period, known_from HAVING count(*) > 1 LIMIT 200)
             SELECT s.series_id, o.period, min(o.line), max(o.line), count(DISTINCT o.value)
-            FROM {StagingTables.Observations} o JOIN dup USING (sidx, period) JOIN {StagingTables.Series} s USING (sidx)
-            GROUP BY s.series_id, o.period ORDER BY min(o.line)
+            FROM {StagingTables.Observations} o
+            JOIN dup ON dup.sidx = o.sidx AND dup.period = o.period AND dup.known_from IS NOT DISTINCT FROM o.known_from
+            JOIN {StagingTables.Series} s ON s.sidx = o.sidx
+            GROUP BY s.series_id, o.period, o.known_from ORDER BY min(o.line)
             """))
         using (var reader = command.ExecuteReader())
         {

@@ -19,6 +19,8 @@ internal sealed class StagingSink : IRowSink, IDisposable
     private readonly List<IngestProblem> _problems = [];
     private readonly DuckDBAppender _appender;
     private Func<long, string?>? _place;
+    private long _vintages;
+    private long _plain;
 
     public StagingSink(DuckDBConnection connection, string dataset, string fileName)
     {
@@ -61,16 +63,31 @@ internal sealed class StagingSink : IRowSink, IDisposable
         return _series.Count - 1;
     }
 
-    public void Value(int series, DateOnly period, double value, long line)
+    /// <summary>True when the rows are vintages with their own known_from (a real-time source); false for plain values.</summary>
+    public bool Vintaged => _vintages > 0;
+
+    public void Value(int series, DateOnly period, double value, long line) => Stage(series, period, value, null, line);
+
+    public void Vintage(int series, DateOnly period, double value, DateTime knownFrom, long line)
+    {
+        // Several vintages share a period, so only the whole-file check can tell a repeated key.
+        PeriodsAscending = false;
+        Stage(series, period, value, knownFrom, line);
+    }
+
+    private void Stage(int series, DateOnly period, double value, DateTime? knownFrom, long line)
     {
         if (series < 0) return;
+        if (knownFrom is null ? _vintages > 0 : _plain > 0) { Problem(line, "vintage", "vintages and plain values in one input"); return; }
         var frequency = _series[series].Spec.Frequency;
         if (period.Year is < 1700 or > 2200) { Problem(line, "period", $"impossible period {period:yyyy-MM-dd}"); return; }
         if (!Periods.IsPeriodStart(period, frequency)) { Problem(line, "period", $"{period:yyyy-MM-dd} is not the first day of a {frequency} period"); return; }
         if (!double.IsFinite(value)) { Problem(line, "value", "not a finite number"); return; }
         if (period <= _lastPeriod[series]) PeriodsAscending = false;
         _lastPeriod[series] = period;
-        _appender.CreateRow().AppendValue(series).AppendValue(period).AppendValue(value).AppendValue(line).EndRow();
+        var row = _appender.CreateRow().AppendValue(series).AppendValue(period).AppendValue(value).AppendValue(line);
+        if (knownFrom is { } from) { _vintages++; row.AppendValue(from).EndRow(); }
+        else { _plain++; row.AppendNullValue().EndRow(); }
     }
 
     public void Problem(long line, string field, string reason)

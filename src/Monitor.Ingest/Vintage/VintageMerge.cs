@@ -14,11 +14,13 @@ internal static class VintageMerge
 
     private const long SliceRows = 1_000_000;
 
-    public static Counts Apply(DuckDBConnection connection, DuckDBTransaction transaction, string dataset, string source, DateTime knownFrom, long runId, IReadOnlyList<StagedSeries> staged)
+    /// <summary>Merges the staged rows; <paramref name="vintaged"/> rows carry their own known_from and go in as history (<see cref="VintageHistory"/>).</summary>
+    public static Counts Apply(DuckDBConnection connection, DuckDBTransaction transaction, string dataset, string source, DateTime knownFrom, long runId, IReadOnlyList<StagedSeries> staged, bool vintaged = false)
     {
-        ReleaseStamps.Stage(connection, transaction, dataset, staged);
+        if (!vintaged) ReleaseStamps.Stage(connection, transaction, dataset, staged);
         UpsertCatalogue(connection, transaction, dataset, source, knownFrom);
         ReplaceAttributes(connection, transaction, runId);
+        if (vintaged) return VintageHistory.Insert(connection, transaction, knownFrom, runId);
         var existing = Sql.Long(connection, transaction, $"""
             SELECT count(*) FROM observations WHERE known_to IS NULL AND series_id IN (SELECT series_id FROM {StagingTables.Series})
             """);

@@ -109,7 +109,7 @@ public sealed class VintageWriter(MonitorStore store, TimeProvider clock)
     {
         using var transaction = connection.BeginTransaction();
         var knownFrom = KnownFrom(connection, transaction);
-        var counts = VintageMerge.Apply(connection, transaction, input.Dataset, input.Source, knownFrom, runId, sink.StagedSeries);
+        var counts = VintageMerge.Apply(connection, transaction, input.Dataset, input.Source, knownFrom, runId, sink.StagedSeries, sink.Vintaged);
         var result = new IngestResult(runId, input.Source, "succeeded", sink.RowsRead, counts.New, counts.Revised, counts.Unchanged, sink.ProblemCount, sink.StagedSeries.Count, sink.Problems, sink.RowsSkipped);
         IngestRunLog.Record(connection, transaction, result, input.Location, hash, startedAt, Now(), sink.ProblemCount);
         if (sink.ProblemCount > 0) Quarantine.Store(connection, transaction, runId, input.Source, sink.Problems);

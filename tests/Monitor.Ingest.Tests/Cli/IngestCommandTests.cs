@@ -1,6 +1,7 @@
 using Monitor.Core.Cli;
 using Monitor.Ingest.Cli;
 using Monitor.Ingest.Sources;
+using Monitor.Ingest.Sources.Api;
 using Microsoft.Extensions.Options;
 
 namespace Monitor.Ingest.Tests.Cli;
@@ -50,6 +51,7 @@ public sealed class IngestCommandTests
     private static IngestCommand Command(IngestHarness h)
     {
         var options = Options.Create(new IngestOptions());
-        return new IngestCommand(h.Ingestor, new SourceRunner(h.Ingestor, new HttpFetcher(new IngestHttpClient(), h.Store, options, TimeProvider.System), options));
+        var fetcher = new HttpFetcher(new IngestHttpClient(), h.Store, options, TimeProvider.System);
+        return new IngestCommand(h.Ingestor, new SourceRunner(h.Ingestor, fetcher, new ApiFetcher(fetcher, []), options));
     }
 }

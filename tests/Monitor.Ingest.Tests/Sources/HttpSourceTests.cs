@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Monitor.Ingest.Sources;
+using Monitor.Ingest.Sources.Api;
 
 namespace Monitor.Ingest.Tests.Sources;
 
@@ -41,7 +42,8 @@ public sealed class HttpSourceTests
         var source = new SourceOptions { Name = "remote", Kind = "http", Location = $"http://127.0.0.1:{port}/observations.csv", Dataset = "web" };
         var options = Options.Create(new IngestOptions { Sources = [source], CacheFolder = Path.Combine(h.Folder, "cache") });
         using var http = new IngestHttpClient();
-        var runner = new SourceRunner(h.Ingestor, new HttpFetcher(http, h.Store, options, TimeProvider.System), options);
+        var fetcher = new HttpFetcher(http, h.Store, options, TimeProvider.System);
+        var runner = new SourceRunner(h.Ingestor, fetcher, new ApiFetcher(fetcher, []), options);
 
         var first = await runner.RunAsync("remote", CancellationToken.None);
         var second = await runner.RunAsync("remote", CancellationToken.None);

@@ -17,7 +17,7 @@ public sealed class ColumnarReader(bool json) : IFormatReader
     public string Format => json ? "json" : "parquet";
 
     public bool Detect(FileSniff sniff) => json
-        ? sniff.Extension is ".json" or ".jsonl" or ".ndjson" && !Sdmx.SdmxJson.IsDataMessage(sniff.Head)
+        ? sniff.Extension is ".json" or ".jsonl" or ".ndjson" && !Sdmx.SdmxJson.IsDataMessage(sniff.Head) && !FredApi.FredApiReader.IsAnswer(sniff.Head) && !Nbs.NbsQueryReader.IsAnswer(sniff.Head)
         : sniff.Extension == ".parquet";
 
     public void Read(ReadRequest request, IRowSink sink)
