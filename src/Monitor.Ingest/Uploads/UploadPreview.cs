@@ -51,7 +51,7 @@ public sealed class UploadPreview(ReaderCatalog readers)
         StagingTables.AppendSeries(connection, sink.StagedSeries);
         if (sink.ProblemCount == 0) StagedChecks.WithinFile(connection, sink);
         var staged = Sql.Long(connection, null, $"SELECT count(*) FROM {StagingTables.Observations}");
-        return new PreviewResult(reader?.Format, mapping ?? MappingOf(reader, upload.Path), FirstRows(connection, rows), sink.StagedSeries.Count,
+        return new PreviewResult(reader?.Format, mapping is null ? MappingOf(reader, upload.Path) : System.IO.Path.GetFileName(mapping), FirstRows(connection, rows), sink.StagedSeries.Count,
             sink.RowsRead, staged, sink.RowsSkipped, sink.ProblemCount, sink.Problems);
     }
 
