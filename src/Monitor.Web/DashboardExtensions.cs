@@ -34,6 +34,7 @@ public static class DashboardExtensions
         services.AddSingleton<IndustriesQuery>();
         services.AddSingleton<AlertsQuery>();
         services.AddSingleton<DataQuery>();
+        services.AddSingleton<Monitor.Web.Pages.Nowcast.NowcastQuery>();
         return services;
     }
 

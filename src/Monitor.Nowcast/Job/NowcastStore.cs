@@ -20,6 +20,19 @@ public sealed class NowcastStore(MonitorStore store)
 {
     private const string RowColumns = "nowcast_id, target, target_series, quarter, info_date, as_of_month, made_at, kind, status, mean, sd, low80, high80, previous_mean, revision_effect, outturn, em_iterations, note";
 
+    /// <summary>The nowcasts as other stages read them (API, exports): one row per nowcast, filter on its columns.</summary>
+    public const string PathSelect = $"SELECT * FROM (SELECT {RowColumns} FROM nowcasts)";
+
+    /// <summary>Each news item with the nowcast it moved (target, quarter, information date), for the API and exports.</summary>
+    public const string NewsSelect = """
+        SELECT * FROM (
+            SELECT n.nowcast_id, n.target, n.quarter, n.info_date, w.series_id, w.block, w.period, w.actual, w.expected, w.weight, w.impact
+            FROM nowcast_news w JOIN nowcasts n USING (nowcast_id))
+        """;
+
+    /// <summary>Each nowcast's inputs: latest value and release date, used or dropped.</summary>
+    public const string InputsSelect = "SELECT * FROM (SELECT nowcast_id, series_id, block, last_period, last_value, released_at, status, note FROM nowcast_inputs)";
+
     /// <summary>A series' values known at <paramref name="at"/> (null = current), with the time each became known.</summary>
     public static IReadOnlyList<StoredValue> Values(DuckDBConnection connection, string seriesId, DateTime? at)
     {

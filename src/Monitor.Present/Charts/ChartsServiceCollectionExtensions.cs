@@ -18,6 +18,7 @@ public static class ChartsServiceCollectionExtensions
         services.TryAddSingleton<SeriesChartQuery>();
         services.TryAddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.TryAddSingleton<CompositeChartRenderer>();
+        services.TryAddSingleton<PathChartRenderer>();
         return services;
     }
 }

@@ -71,7 +71,7 @@ internal static class SeriesChartBuilder
         line.LegendText = labels.Forecast;
     }
 
-    private static void AddBand(Plot plot, double[] xs, double?[] lo, double?[] hi, double alpha, string legend)
+    internal static void AddBand(Plot plot, double[] xs, double?[] lo, double?[] hi, double alpha, string legend)
     {
         if (lo.Any(v => v is null) || hi.Any(v => v is null)) return;
         var fill = plot.Add.FillY(xs, lo.Select(v => v!.Value).ToArray(), hi.Select(v => v!.Value).ToArray());
@@ -103,7 +103,7 @@ internal static class SeriesChartBuilder
     }
 
     /// <summary>Minor ticks add ~40 SVG paths a chart and little for a reader; pages with a dozen charts stay smaller without them.</summary>
-    private static void NoMinorTicks(Plot plot)
+    internal static void NoMinorTicks(Plot plot)
     {
         if (plot.Axes.Left.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic numeric)
             numeric.MinorTickGenerator = new ScottPlot.TickGenerators.EvenlySpacedMinorTickGenerator(1);

@@ -4,18 +4,20 @@ using System.Globalization;
 namespace Monitor.Present.Export;
 
 /// <summary>
-/// Streams the rows of a forecast export one at a time, typed per <see cref="ExportColumns"/>: string, long, double,
-/// DateOnly or DateTime (null where the store has none). The same buffer is reused for every row: copy what you keep.
+/// Streams the rows of an export one at a time, typed per its columns (a forecast export's <see cref="ExportColumns"/> by
+/// default): string, long, double, DateOnly or DateTime (null where the store has none). The same buffer is reused for
+/// every row: copy what you keep.
 /// </summary>
-public sealed class ExportRows(DbDataReader reader)
+public sealed class ExportRows(DbDataReader reader, IReadOnlyList<ExportColumn>? columns = null)
 {
-    private readonly object?[] _row = new object?[ExportColumns.All.Count];
+    private readonly IReadOnlyList<ExportColumn> _columns = columns ?? ExportColumns.All;
+    private readonly object?[] _row = new object?[(columns ?? ExportColumns.All).Count];
 
     public IEnumerable<object?[]> Read()
     {
         while (reader.Read())
         {
-            for (var i = 0; i < _row.Length; i++) _row[i] = reader.IsDBNull(i) ? null : Typed(ExportColumns.All[i].Kind, reader.GetValue(i));
+            for (var i = 0; i < _row.Length; i++) _row[i] = reader.IsDBNull(i) ? null : Typed(_columns[i].Kind, reader.GetValue(i));
             yield return _row;
         }
     }

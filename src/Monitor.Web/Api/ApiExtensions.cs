@@ -26,6 +26,7 @@ public static class ApiExtensions
         services.AddSchema([ApiSchema()]);
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ApiRows>();
+        services.AddSingleton<NowcastExport>();
         services.AddApiAuthentication();
         services.AddProblemDetails();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
@@ -44,6 +45,7 @@ public static class ApiExtensions
         api.MapCatalogue();
         api.MapForecasts();
         api.MapWarnings();
+        api.MapNowcasts();
         api.MapScale();
         api.MapExports();
         api.MapApiKeys();

@@ -120,7 +120,8 @@ public static class WarningEndpoints
             "priority DESC, group_key");
     }
 
-    private static IResult Respond(HttpContext context, ApiQuery query, ApiRows rows, Present.Export.SqlFilter filter, string select, string orderBy)
+    /// <summary>One page of a filtered SELECT, or the 400 answer when a parameter was bad.</summary>
+    internal static IResult Respond(HttpContext context, ApiQuery query, ApiRows rows, Present.Export.SqlFilter filter, string select, string orderBy)
     {
         var page = query.Page();
         if (!query.IsValid) return query.Problem();
