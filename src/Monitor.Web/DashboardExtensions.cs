@@ -22,7 +22,7 @@ public static class DashboardExtensions
     {
         services.AddMonitorCharts(configuration);
         services.AddMonitorSecurity(configuration);
-        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Users", Policies.Admin).AuthorizeFolder("/Audit", Policies.Admin)
+        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Users", Policies.Admin).AuthorizeFolder("/Audit", Policies.Admin).AuthorizeFolder("/Sets", Policies.Admin)
             .AuthorizePage("/Enterprises/Scopes", Policies.Admin).AuthorizePage("/Data/Upload", Policies.Analyst));
         // Chinese text is written as characters, not &#x…; entities (still HTML-encoded where it must be).
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

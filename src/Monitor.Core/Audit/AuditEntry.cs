@@ -55,4 +55,5 @@ public static class AuditActions
     public const string EnterpriseRead = "enterprise-read";
     public const string Query = "query";
     public const string AuditRead = "audit-read";
+    public const string IndicatorSetSave = "indicator-set-save";
 }

@@ -11,7 +11,8 @@ public static class DefaultIndicatorSets
 
     private static IndicatorSet China() => Set("cn", "CN", "China (NBS-style warning set)", "中国景气预警指标组", "china_macro_monthly",
     [
-        M("CN_IVA_YOY", Themes.Production, 1.5), M("CN_ELEC_USE_YTD_YOY", Themes.Production), M("CN_PMI_MFG", Themes.Production),
+        // industrial value added is catalogued with its industry code (GB-BCD, mining + manufacturing + utilities)
+        M("CN_IVA_YOY::GB-BCD", Themes.Production, 1.5), M("CN_ELEC_USE_YTD_YOY", Themes.Production), M("CN_PMI_MFG", Themes.Production),
         M("CN_RETAIL_YOY", Themes.Demand), M("CN_FAI_YOY", Themes.Demand), M("CN_PMI_NONMFG", Themes.Demand),
         M("CN_CPI_YOY", Themes.Prices), M("CN_PPI_YOY", Themes.Prices),
         M("CN_M2_YOY", Themes.Money), M("CN_TSF_FLOW", Themes.Money),

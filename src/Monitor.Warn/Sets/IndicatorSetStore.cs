@@ -47,6 +47,23 @@ public sealed class IndicatorSetStore(MonitorStore store, IOptions<WarnOptions> 
         });
     }
 
+    /// <summary>The versions of <paramref name="code"/> saved in the store, newest first (the configured version is not among them).</summary>
+    public IReadOnlyList<IndicatorSetVersion> Versions(string code)
+    {
+        using var connection = store.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.version, s.saved_by, s.saved_at, count(m.position) FROM indicator_sets s
+            LEFT JOIN indicator_set_members m USING (set_code, version)
+            WHERE s.set_code = $1 GROUP BY ALL ORDER BY s.version DESC
+            """;
+        command.Parameters.Add(new DuckDBParameter(code));
+        using var reader = command.ExecuteReader();
+        var versions = new List<IndicatorSetVersion>();
+        while (reader.Read()) versions.Add(new IndicatorSetVersion(reader.GetInt32(0), reader.GetString(1), reader.GetDateTime(2), Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture)));
+        return versions;
+    }
+
     private IReadOnlyList<IndicatorSet> Configured() =>
         options.Value.IndicatorSets.Count > 0 ? options.Value.IndicatorSets : DefaultIndicatorSets.All;
 
@@ -86,3 +103,6 @@ public sealed class IndicatorSetStore(MonitorStore store, IOptions<WarnOptions> 
         return sets;
     }
 }
+
+/// <summary>One saved version of a set: its number, who saved it and when (UTC), how many indicators it has.</summary>
+public sealed record IndicatorSetVersion(int Version, string SavedBy, DateTime SavedAt, int Members);

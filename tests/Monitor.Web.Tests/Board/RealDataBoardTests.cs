@@ -13,9 +13,6 @@ namespace Monitor.Web.Tests.Board;
 [TestClass]
 public sealed partial class RealDataBoardTests
 {
-    [ClassCleanup]
-    public static async Task Stop() => await RealDataHost.StopAsync();
-
     [TestMethod]
     [Timeout(900_000, CooperativeCancellation = true)]
     public async Task The_China_overview_shows_the_China_set_one_card_per_indicator()

@@ -24,6 +24,8 @@ public static class SharedHost
     public static async Task StopAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
+        // the real-data host is shared by the board tests and the board's browser test, so it lives until the end too
+        await Board.RealDataHost.StopAsync();
         Seeding.SeededStore.DisposeShared();
     }
 }

@@ -38,6 +38,8 @@ public sealed class EconomyContext
             .Select(g => new EconomyChoice(g.Key, Sets.For(g.Key)?.Members.Count(m => ids.Contains(m.SeriesId)) ?? 0, g.Count()))
             .OrderByDescending(c => c.SetIndicators).ThenByDescending(c => c.Series).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
         Default = Choices.Any(c => c.Code == preferred) ? preferred! : Choices.Count > 0 ? Choices[0].Code : "";
+        // the switch starts with the default
+        Choices = Choices.OrderBy(c => c.Code == Default ? 0 : 1).ToList();
     }
 
     public IReadOnlyList<SeriesInfo> Catalogue { get; }
