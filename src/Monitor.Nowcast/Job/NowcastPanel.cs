@@ -93,8 +93,8 @@ public sealed class NowcastPanel
                 var k = Index(v.Period) + offset;
                 if (k >= 0 && k < level.Length) level[k] = v.Value;
             }
-            var transformed = Transform(level, indicator.Transform, catalogueTransform(indicator.Series));
-            Array.Copy(transformed, offset, grid, 0, months);
+            // A series with no values is dropped below with a note; its (unknown) transform code is not asked for.
+            if (values.Count > 0) Array.Copy(Transform(indicator.Series, level, indicator.Transform, catalogueTransform(indicator.Series)), offset, grid, 0, months);
             var latestValue = values.Count > 0 ? values[^1] : null;
             var used = layout is null ? Stale(latestValue, latest, staleMonths) is null : layout.Used.Contains(indicator.Series);
             var note = layout is null ? Stale(latestValue, latest, staleMonths) : null;
@@ -126,15 +126,15 @@ public sealed class NowcastPanel
     public static DateOnly QuarterOf(DateOnly month) => new(month.Year, (((month.Month - 1) / 3) * 3) + 1, 1);
 
     /// <summary>Monthly transformation: level, y/y %, first difference, or a FRED tcode (given, or the catalogue's).</summary>
-    internal static double[] Transform(double[] level, string transform, string? catalogue) => transform switch
+    internal static double[] Transform(string seriesId, double[] level, string transform, string? catalogue) => transform switch
     {
         "level" => level,
         "yoy" => level.Select((v, t) => t >= 12 && level[t - 12] != 0 ? 100 * ((v / level[t - 12]) - 1) : double.NaN).Select(Finite).ToArray(),
         "diff" => Transforms.Apply(level, 2),
         "tcode" => int.TryParse(catalogue, out var code) ? Transforms.Apply(level, code)
-            : throw new Model.NowcastDataException($"transform 'tcode' needs a FRED transform code in the catalogue, found '{catalogue}'"),
+            : throw new Model.NowcastDataException($"{seriesId}: transform 'tcode' needs a FRED transform code in the catalogue, found '{catalogue}'"),
         _ when transform.StartsWith("tcode", StringComparison.Ordinal) && int.TryParse(transform[5..], out var code) => Transforms.Apply(level, code),
-        _ => throw new Model.NowcastDataException($"unknown transform '{transform}' (level, yoy, diff, tcode, tcode1–7)"),
+        _ => throw new Model.NowcastDataException($"{seriesId}: unknown transform '{transform}' (level, yoy, diff, tcode, tcode1–7)"),
     };
 
     private static double Finite(double v) => double.IsFinite(v) ? v : double.NaN;

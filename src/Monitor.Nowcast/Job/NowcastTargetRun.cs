@@ -19,7 +19,8 @@ public sealed class NowcastTargetRun(MonitorStore store, SeriesReader series, No
     {
         using var connection = store.Open();
         var history = NowcastStore.Nowcasts(connection, target.Code);
-        var previous = history.LastOrDefault(r => r.Kind == "update");
+        // The latest run, by the order runs were made: a failed run's information date is its run time, not a vintage.
+        var previous = history.Where(r => r.Kind == "update").MaxBy(r => r.Id);
         NowcastPanel panel;
         try
         {

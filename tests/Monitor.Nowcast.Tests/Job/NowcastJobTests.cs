@@ -69,21 +69,41 @@ public sealed class NowcastJobTests
         var (_, data) = DfmTests.Simulated(150);
         Load(test.Store, data, upTo: 147);
         AddSeries(test.Store, "test:old", [(Start, 1.0, new DateTime(2012, 2, 1, 0, 0, 0, DateTimeKind.Utc))]);
-        var job = Job(test.Store, Options("test:old"), new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        var options = Options("test:old", "test:never");
+        options.Targets[0].Indicators[^1].Transform = "tcode";
+        var job = Job(test.Store, options, new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         await job.RunAsync(CancellationToken.None);
         var store = new NowcastStore(test.Store);
         var update = store.Nowcasts("t").Single(r => r.Kind == "update");
+        Assert.AreEqual("ok", update.Status, update.Note);
         StringAssert.Contains(update.Note, "test:old: stopped publishing");
         Assert.AreEqual("dropped", store.Inputs(update.Id).Single(i => i.SeriesId == "test:old").Status);
+        Assert.AreEqual("no values in the store", store.Inputs(update.Id).Single(i => i.SeriesId == "test:never").Note, "a missing series is dropped, its transform code never asked for");
 
         using var fresh = TestStore.OnDisk(NowcastServiceCollectionExtensions.Schema.Concat(WarnServiceCollectionExtensions.Schema));
         Load(fresh.Store, data, upTo: 147);
-        var options = Options();
-        options.MinimumQuarters = 100;
-        var summary = await Job(fresh.Store, options, new FakeTimeProvider()).RunAsync(CancellationToken.None);
+        var tooFew = Options();
+        tooFew.MinimumQuarters = 100;
+        var summary = await Job(fresh.Store, tooFew, new FakeTimeProvider()).RunAsync(CancellationToken.None);
         var failed = new NowcastStore(fresh.Store).Nowcasts("t").Last();
         Assert.AreEqual("failed", failed.Status, summary);
         StringAssert.Contains(failed.Note, "at least 100 are needed");
+    }
+
+    [TestMethod]
+    public async Task AFailedRunBeforeAnyDataDoesNotMakeEveryLaterRunStartAgain()
+    {
+        using var test = TestStore.OnDisk(NowcastServiceCollectionExtensions.Schema.Concat(WarnServiceCollectionExtensions.Schema));
+        var job = Job(test.Store, Options(), new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        StringAssert.Contains(await job.RunAsync(CancellationToken.None), "no values in the store");
+
+        var (_, data) = DfmTests.Simulated(150);
+        Load(test.Store, data, upTo: 147);
+        StringAssert.Contains(await job.RunAsync(CancellationToken.None), " [", "the data came: a nowcast with its band");
+        var third = await job.RunAsync(CancellationToken.None);
+
+        StringAssert.Contains(third, "unchanged", "the failed run's time is later than every vintage, but it is not the latest run");
+        Assert.AreEqual(2, new NowcastStore(test.Store).Nowcasts("t").Count(r => r.Kind == "update"));
     }
 
     private static NowcastJob Job(MonitorStore store, NowcastOptions options, TimeProvider clock) =>

@@ -25,7 +25,7 @@ public sealed class NowcastQuery(NowcastStore store, IOptions<NowcastOptions> op
     {
         var rows = store.Nowcasts(target.Code);
         var ok = rows.Where(r => r.Status == "ok" && r.Quarter is not null && r.Mean is not null).ToList();
-        var latest = rows.LastOrDefault(r => r.Kind == "update");
+        var latest = rows.Where(r => r.Kind == "update").MaxBy(r => r.Id);
         var latestOk = ok.LastOrDefault(r => r.Kind == "update") ?? ok.LastOrDefault();
         var quarter = latestOk?.Quarter;
         var path = ok.Where(r => r.Quarter == quarter).ToList();
