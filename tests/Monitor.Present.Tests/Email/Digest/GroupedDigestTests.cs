@@ -18,7 +18,7 @@ public sealed class GroupedDigestTests
     {
         using var test = TestStore.InMemory(EmailSchema.Scripts.Concat(WarnServiceCollectionExtensions.Schema));
         var store = test.Store;
-        var clock = new TestClock(Subscribed);
+        var clock = new FakeTimeProvider(Subscribed);
         using var smtp = TestSmtpServer.Accepting();
         using var email = new EmailHarness(store, clock, smtp);
         email.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
@@ -32,7 +32,7 @@ public sealed class GroupedDigestTests
             AlertSeed.Group(store, late, "source:fred_md", "source", "fred_md", "fred_md", 0.25);
         }
 
-        clock.Set(DigestTime);
+        clock.SetUtcNow(DigestTime);
         await email.RunAsync();
 
         var text = smtp.To("planner@example.cn").Single().TextBody ?? "";
