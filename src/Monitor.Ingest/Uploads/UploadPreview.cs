@@ -49,8 +49,9 @@ public sealed class UploadPreview(ReaderCatalog readers)
         }
         sink.Complete();
         StagingTables.AppendSeries(connection, sink.StagedSeries);
+        if (sink.ProblemCount == 0) StagedChecks.WithinFile(connection, sink);
         var staged = Sql.Long(connection, null, $"SELECT count(*) FROM {StagingTables.Observations}");
-        return new PreviewResult(reader?.Format, mapping ?? MappingOf(reader, upload.Path), FirstRows(connection, rows), sink.StagedSeries.Count,
+        return new PreviewResult(reader?.Format, mapping is null ? MappingOf(reader, upload.Path) : System.IO.Path.GetFileName(mapping), FirstRows(connection, rows), sink.StagedSeries.Count,
             sink.RowsRead, staged, sink.RowsSkipped, sink.ProblemCount, sink.Problems);
     }
 

@@ -14,6 +14,12 @@ internal static class StagedChecks
         if (quarantine && sink.ProblemCount > before) Quarantine.RemoveConflicts(connection);
     }
 
+    /// <summary>The checks that need only the staged file, not the store (for the upload preview): a key given twice.</summary>
+    public static void WithinFile(DuckDBConnection connection, StagingSink sink)
+    {
+        if (!sink.PeriodsAscending) Duplicates(connection, sink);
+    }
+
     private static void Duplicates(DuckDBConnection connection, StagingSink sink)
     {
         // Keys first, on the integer handle (cheap for ten million rows); the details only for the few offenders.

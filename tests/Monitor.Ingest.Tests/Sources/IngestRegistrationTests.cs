@@ -53,4 +53,36 @@ public sealed class IngestRegistrationTests
             TempFolder.Delete(folder);
         }
     }
+
+    [TestMethod]
+    public async Task AConfiguredApiSourceRunsAsItsJobThroughTheRegisteredClients()
+    {
+        var folder = TempFolder.Create();
+        using var server = new Api.ApiServer(_ => new Api.Reply(200, "DATAFLOW,FREQ,CURRENCY,TIME_PERIOD,OBS_VALUE\nECB:EXR(1.0),M,USD,2024-01,1.09\nECB:EXR(1.0),M,USD,2024-02,1.08\n", "text/csv"));
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Store:Path"] = ":memory:",
+                ["Ingest:CacheFolder"] = Path.Combine(folder, "cache"),
+                ["Ingest:Sources:0:Name"] = "ecb",
+                ["Ingest:Sources:0:Kind"] = "http-api",
+                ["Ingest:Sources:0:Format"] = "sdmx",
+                ["Ingest:Sources:0:Location"] = server.Base + "service/data/EXR/M.USD",
+                ["Ingest:Sources:0:StartPeriod"] = "2024-01",
+            }).Build();
+            var services = new ServiceCollection().AddLogging().AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+            services.AddMonitorStore(configuration).AddMonitorIngest(configuration);
+            await using var provider = services.BuildServiceProvider();
+
+            var message = await provider.GetRequiredService<JobRunner>().RunAsync("ingest:ecb", CancellationToken.None);
+
+            StringAssert.Contains(message, "new 2");
+            Assert.AreEqual("?startPeriod=2024-01", server.Requests.Single().Query);
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
+    }
 }

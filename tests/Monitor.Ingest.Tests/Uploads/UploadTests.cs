@@ -115,6 +115,29 @@ public sealed class UploadTests
     }
 
     [TestMethod]
+    public void Saved_api_answers_preview_with_their_reader_and_alfred_rows_as_vintages()
+    {
+        using var h = new IngestHarness();
+        var store = Store(h);
+        var preview = new UploadPreview(new ReaderCatalog(IngestReaders.All()));
+        const string alfred = """
+            {"realtime_start":"1776-07-04","realtime_end":"9999-12-31","observation_start":"1776-07-04","observation_end":"9999-12-31","count":4,"offset":0,"limit":100000,"observations":[
+             {"realtime_start":"2024-04-25","realtime_end":"2024-05-29","date":"2024-01-01","value":"1.4"},
+             {"realtime_start":"2024-05-30","realtime_end":"9999-12-31","date":"2024-01-01","value":"1.6"},
+             {"realtime_start":"2024-05-30","realtime_end":"9999-12-31","date":"2024-01-01","value":"1.6"},
+             {"realtime_start":"2024-07-25","realtime_end":"9999-12-31","date":"2024-04-01","value":"2.8"}]}
+            """;
+
+        var nbs = preview.Run(store.Save(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Sources.Api.NbsQuerySourceTests.Provincial)), "cpi.json"), "nbs");
+        var vintages = preview.Run(store.Save(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(alfred)), "GDPC1.json"), "alfred");
+
+        Assert.AreEqual(("nbs-query", true, 3), (nbs.Format, nbs.Loadable, nbs.Rows.Count), string.Join("\n", nbs.Problems));
+        Assert.AreEqual("fred-api", vintages.Format);
+        Assert.AreEqual("GDPC1.json: observation 3: duplicate key alfred:GDPC1 2024-01-01 (first on observation 2, with the same value)", vintages.Problems.Single().ToString(),
+            "two vintages of one period are fine; the same vintage twice is not");
+    }
+
+    [TestMethod]
     public void The_job_loads_the_kept_file_and_audits_who_confirmed_it()
     {
         using var h = new IngestHarness();

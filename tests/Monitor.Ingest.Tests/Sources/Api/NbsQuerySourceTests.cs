@@ -7,7 +7,7 @@ namespace Monitor.Ingest.Tests.Sources.Api;
 public sealed class NbsQuerySourceTests
 {
     /// <summary>A provincial monthly answer (fsyd) in the portal's shape: datanodes with wds, names and units in wdnodes.</summary>
-    private const string Provincial = """
+    internal const string Provincial = """
         {"returncode":200,"returndata":{"datanodes":[
           {"code":"zb.A01010101_reg.110000_sj.202409","data":{"data":100.41234,"dotcount":1,"hasdata":true,"strdata":"100.4"},"wds":[{"valuecode":"A01010101","wdcode":"zb"},{"valuecode":"110000","wdcode":"reg"},{"valuecode":"202409","wdcode":"sj"}]},
           {"code":"zb.A01010101_reg.110000_sj.202408","data":{"data":100.2,"dotcount":1,"hasdata":true,"strdata":"100.2"},"wds":[{"valuecode":"A01010101","wdcode":"zb"},{"valuecode":"110000","wdcode":"reg"},{"valuecode":"202408","wdcode":"sj"}]},

@@ -43,6 +43,41 @@ public sealed class UploadPageTests
     }
 
     [TestMethod]
+    public async Task A_workbook_uploaded_with_its_mapping_previews_and_loads_through_it()
+    {
+        await using var host = await RunningHost.StartAsync(seeded: false);
+        using var client = await host.SignedInClient(RunningHost.AnalystUser, RunningHost.UserPassword);
+        var workbook = File.ReadAllBytes(new XlsxBuilder()
+            .Sheet("2025.08", ["指标", "本月"], ["工业增加值", 10.0])
+            .Sheet("2025.09", ["指标", "本月"], ["工业增加值", 11.0])
+            .Save(Path.Combine(host.Folder, "months-page.xlsx")));
+        var mapping = """{ "indicators": { "工业增加值": "IVA" } }"""u8.ToArray();
+
+        var without = WebUtility.HtmlDecode(await Upload(client, workbook, "months.xlsx", "web_map"));
+        var with = WebUtility.HtmlDecode(await Upload(client, workbook, "months.xlsx", "web_map", (mapping, "months-map.json")));
+        var wrongKind = WebUtility.HtmlDecode(await Upload(client, workbook, "months.xlsx", "web_map", ("a,b\n"u8.ToArray(), "map.csv")));
+
+        Assert.IsFalse(without.Contains("id=\"upload-confirm\"", StringComparison.Ordinal), "without its mapping the bulletin does not load");
+        StringAssert.Contains(with, ": months-map.json</span>");
+        StringAssert.Contains(with, "web_map:IVA");
+        StringAssert.Contains(wrongKind, "id=\"refused\"");
+        StringAssert.Contains(wrongKind, "'map.csv'");
+        using var confirmed = await RunningHost.PostForm(client, "/Data/Upload", "/Data/Upload?handler=Confirm", new()
+        {
+            ["id"] = Hidden(with, "id"), ["fileName"] = "months.xlsx", ["mappingId"] = Hidden(with, "mappingId"), ["mappingName"] = "months-map.json", ["Dataset"] = "web_map",
+        });
+        Assert.AreEqual(HttpStatusCode.Redirect, confirmed.StatusCode);
+        RunEnqueuedUploadJobs(host);
+
+        using var connection = host.Services.GetRequiredService<MonitorStore>().Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM observations WHERE series_id = 'web_map:IVA' AND period = DATE '2025-09-01'";
+        Assert.AreEqual(11.0, command.ExecuteScalar());
+        var audit = host.Services.GetRequiredService<IAuditLog>().Read(new AuditFilter(Action: "upload.load"));
+        Assert.IsTrue(audit.Rows.Any(r => r.Parameters?.Contains("mapping=months-map.json", StringComparison.Ordinal) == true), "the audit names the mapping");
+    }
+
+    [TestMethod]
     public async Task Hostile_uploads_are_refused_with_a_clear_message()
     {
         var host = await SharedHost.GetAsync();
@@ -70,10 +105,11 @@ public sealed class UploadPageTests
         Assert.AreEqual(HttpStatusCode.BadRequest, noToken.StatusCode);
     }
 
-    private static async Task<string> Upload(HttpClient client, byte[] bytes, string name, string dataset)
+    private static async Task<string> Upload(HttpClient client, byte[] bytes, string name, string dataset, (byte[] Bytes, string Name)? mapping = null)
     {
         var token = await RunningHost.TokenFrom(client, "/Data/Upload");
         using var content = Multipart(bytes, name, dataset, token);
+        if (mapping is { } m) content.Add(new ByteArrayContent(m.Bytes), "mapping", m.Name);
         using var response = await client.PostAsync("/Data/Upload?handler=Preview", content);
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
