@@ -43,10 +43,10 @@ public static class Notebook
     /// <summary>Runs a `monitor` verb in this host; null when the verb is not in this build.</summary>
     public static async Task<(int Code, string Output)?> RunVerb(IHost host, string name, params string[] args)
     {
-        var verb = host.Services.GetServices<ICliCommand>().FirstOrDefault(c => c.Name == name);
+        var verb = host.Services.GetServices<CliVerb>().FirstOrDefault(v => v.Name == name);
         if (verb is null) return null;
         var output = new StringWriter();
-        var code = await verb.RunAsync(new CommandLineArgs(args), output, CancellationToken.None);
+        var code = await verb.RunAsync(host.Services, args, output);
         return (code, output.ToString());
     }
 

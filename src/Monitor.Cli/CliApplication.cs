@@ -1,75 +1,67 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Monitor.Core.Cli;
 using Monitor.Core.Store;
 
 namespace Monitor.Cli;
 
-/// <summary>The <c>monitor</c> command: builds the same services as the web host (without its job server) and runs one verb.</summary>
+/// <summary>
+/// The <c>monitor</c> command: every module's verbs (registered with <c>AddCliVerb</c>) on System.CommandLine. The line is
+/// parsed before the host is built, so help and bad usage never open the store and <c>--db</c> can choose it; then the
+/// host (the web host's services without its job server) is built and the verb runs.
+/// </summary>
 public static class CliApplication
 {
+    /// <summary>Runs one command line; returns the exit code (0 ok, 1 the verb failed, 2 bad usage or store unavailable).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
-        try
-        {
-            return await RunVerbAsync(args, output, error);
-        }
-        catch (StoreUnavailableException ex)
-        {
-            await error.WriteLineAsync($"monitor {args.FirstOrDefault()}: {ex.Message}");
-            return 2;
-        }
-    }
-
-    private static async Task<int> RunVerbAsync(string[] args, TextWriter output, TextWriter error)
-    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.AddMonitorCli();
         // Verbs print their own one-line summary; the shared appsettings' Information level is for the web host's console.
         builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Logging:LogLevel:Default", "Warning")]);
-        if (DatabaseOverride(args) is { } db)
-            builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Store:Path", Path.GetFullPath(db))]);
-        using var host = builder.Build();
-        var commands = host.Services.GetServices<ICliCommand>().OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var root = MonitorCommandLine.Build(builder.Services.CliVerbs());
+        // No verb: the listing, as a usage error.
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : HelpVerb(args));
+        var verbName = parse.CommandResult.Command == root ? null : parse.CommandResult.Command.Name;
+        var prefix = verbName is null ? "monitor" : $"monitor {verbName}";
 
-        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        if (parse.Action is not null && parse.Errors.Count == 0)
         {
-            await output.WriteLineAsync("usage: monitor <verb> [options]");
-            foreach (var command in commands) await output.WriteLineAsync($"  {command.Usage}");
-            return args.Length == 0 ? 2 : 0;
+            // --help, --version: System.CommandLine's own actions.
+            var code = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            return args.Length == 0 ? 2 : code;
         }
-
-        var verb = commands.FirstOrDefault(c => c.Name == args[0]);
-        if (verb is null)
+        if (verbName is null && parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } unknown)
         {
-            await error.WriteLineAsync($"monitor: unknown verb '{args[0]}' (try: monitor help)");
+            await error.WriteLineAsync($"monitor: unknown verb '{unknown}' (try: monitor --help)");
             return 2;
         }
 
         try
         {
-            var parsed = new CommandLineArgs(args.Skip(1));
-            parsed.Has("db"); // consumed above, before the host was built
-            var code = await verb.RunAsync(parsed, output, CancellationToken.None);
-            if (parsed.Unread().FirstOrDefault() is { } unknown)
-                await error.WriteLineAsync($"monitor {verb.Name}: warning: option --{unknown} was not used");
-            return code;
+            var parsed = CommandLineArgs.From(parse, error);
+            if (parsed.Database is { } db)
+                builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Store:Path", Path.GetFullPath(db))]);
+            using var host = builder.Build();
+            var verb = host.Services.GetServices<CliVerb>().Single(v => v.Name == verbName);
+            return await verb.Create(host.Services).RunAsync(parsed, output, CancellationToken.None);
         }
         catch (CommandLineException ex)
         {
-            await error.WriteLineAsync($"monitor {verb.Name}: {ex.Message}\nusage: {verb.Usage}");
+            await error.WriteLineAsync($"{prefix}: {ex.Message} (see: {prefix} --help)");
+            return 2;
+        }
+        catch (StoreUnavailableException ex)
+        {
+            await error.WriteLineAsync($"{prefix}: {ex.Message}");
             return 2;
         }
     }
 
-    /// <summary>The global <c>--db FILE</c> option: every verb works on that store instead of the configured one.</summary>
-    private static string? DatabaseOverride(string[] args)
-    {
-        var index = Array.IndexOf(args, "--db");
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
+    /// <summary><c>monitor help [verb]</c>, as before System.CommandLine, is <c>monitor [verb] --help</c>.</summary>
+    private static string[] HelpVerb(string[] args) => args is ["help", .. var rest] ? [.. rest, "--help"] : args;
 }

@@ -21,11 +21,12 @@ public static class CliExtensions
     {
         AppSettings.AddShippedDefaults(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddMonitorStore(builder.Configuration);
-        builder.Services.AddSingleton<ICliCommand, SamplesCommand>();
-        builder.Services.AddSingleton<ICliCommand, ServeCommand>();
-        builder.Services.AddSingleton<ICliCommand, StatusCommand>();
-        builder.Services.AddSingleton<ICliCommand, BackupCommand>();
-        builder.Services.AddSingleton<ICliCommand, RestoreCommand>();
+        builder.Services.AddCliVerb<SamplesCommand>();
+        builder.Services.AddCliVerb<ServeCommand>();
+        builder.Services.AddCliVerb<WorkerCommand>();
+        builder.Services.AddCliVerb<StatusCommand>();
+        builder.Services.AddCliVerb<BackupCommand>();
+        builder.Services.AddCliVerb<RestoreCommand>();
         builder.Services.AddMonitorIngest(builder.Configuration);
         builder.Services.AddMonitorEmail(builder.Configuration);
         builder.Services.AddMonitorForecast(builder.Configuration);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Monitor.Core.Cli;
 using Monitor.Core.Jobs;
@@ -6,11 +7,9 @@ using Monitor.Core.Store;
 namespace Monitor.Cli;
 
 /// <summary><c>monitor status [--db FILE]</c>: what the store holds and when the pipeline last ran.</summary>
-internal sealed class StatusCommand(MonitorStore store, JobRunLog runs) : ICliCommand
+internal sealed class StatusCommand(MonitorStore store, JobRunLog runs) : ICliVerb
 {
-    public string Name => "status";
-
-    public string Usage => "status [--db FILE]   series, observations and the last successful run of the store";
+    public static Command Define() => new("status", "series, observations and the last successful run of the store");
 
     public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {

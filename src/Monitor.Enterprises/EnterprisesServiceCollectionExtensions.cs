@@ -31,7 +31,7 @@ public static class EnterprisesServiceCollectionExtensions
         services.TryAddSingleton<StressIndex>();
         services.TryAddSingleton<EnterpriseScopes>();
         services.TryAddSingleton<FirmReader>();
-        services.AddSingleton<ICliCommand, EnterpriseAggregatesCommand>();
+        services.AddCliVerb<EnterpriseAggregatesCommand>();
         services.AddSingleton<IMonitorJob, EnterpriseSamplesJob>();
         return services;
     }

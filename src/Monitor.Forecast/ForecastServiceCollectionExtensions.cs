@@ -26,9 +26,10 @@ public static class ForecastServiceCollectionExtensions
         services.AddSingleton<IMonitorJob>(sp => sp.GetRequiredService<ForecastJob>());
         services.AddSingleton<ForecastAsOf>();
         RunJobCommand.Register(services, "forecast", JobKeys.Forecast,
-            "forecast [--as-of DATE [--out FILE]]   (re-forecasts every series whose data changed since its last forecast; with --as-of: every series from the data known then, nothing written to the store)",
-            (sp, args, asOf, ct) => Task.FromResult(sp.GetRequiredService<ForecastAsOf>().Run(asOf, args.Get("out"), ct)));
-        services.AddSingleton<ICliCommand, BacktestCommand>();
+            "re-forecast every series whose data changed since its last forecast; with --as-of: every series from the data known then, nothing written to the store",
+            (sp, args, asOf, ct) => Task.FromResult(sp.GetRequiredService<ForecastAsOf>().Run(asOf, args.Get("out"), ct)),
+            () => [new System.CommandLine.Option<string>("--out") { Description = "with --as-of: write the forecasts to this CSV file", HelpName = "FILE" }]);
+        services.AddCliVerb<BacktestCommand>();
         services.AddSchema(Schema);
         return services;
     }

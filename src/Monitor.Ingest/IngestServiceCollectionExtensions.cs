@@ -40,8 +40,8 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<UploadStore>();
         services.TryAddSingleton<UploadPreview>();
         services.TryAddTransient<UploadIngestJob>();
-        services.AddSingleton<ICliCommand, IngestCommand>();
-        services.AddSingleton<ICliCommand, DeriveCommand>();
+        services.AddCliVerb<IngestCommand>();
+        services.AddCliVerb<DeriveCommand>();
 
         // One job per source, known at start-up so that the job registrar can schedule each.
         var sources = section.Get<IngestOptions>()?.Sources ?? [];

@@ -23,8 +23,8 @@ public static class NowcastServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<NowcastStore>();
         services.AddSingleton<IMonitorJob, NowcastJob>();
-        RunJobCommand.Register(services, "nowcast", JobKeys.Nowcast, "nowcast    (re-nowcasts every target whose inputs have a newer vintage)");
-        services.AddSingleton<ICliCommand, EvaluateNowcastCommand>();
+        RunJobCommand.Register(services, "nowcast", JobKeys.Nowcast, "re-nowcast every target whose inputs have a newer vintage");
+        services.AddCliVerb<EvaluateNowcastCommand>();
         return services;
     }
 }

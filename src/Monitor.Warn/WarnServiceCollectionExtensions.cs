@@ -27,9 +27,9 @@ public static class WarnServiceCollectionExtensions
         services.TryAddSingleton<Monitor.Warn.Sets.IndicatorSetStore>();
         services.AddSingleton<WarnJob>();
         services.AddSingleton<IMonitorJob>(sp => sp.GetRequiredService<WarnJob>());
-        RunJobCommand.Register(services, "warn", JobKeys.Warn, "warn [--as-of DATE]   run the early-warning stage now (anomalies, lights, composites, alerts); with --as-of: what it would have said then, nothing written",
+        RunJobCommand.Register(services, "warn", JobKeys.Warn, "run the early-warning stage now (anomalies, lights, composites, turning points, alerts); with --as-of: what it would have said then, nothing written",
             (sp, _, asOf, _) => Task.FromResult(sp.GetRequiredService<WarnJob>().Preview(asOf)));
-        services.AddSingleton<ICliCommand, EvaluateWarningsCommand>();
+        services.AddCliVerb<EvaluateWarningsCommand>();
         return services;
     }
 }

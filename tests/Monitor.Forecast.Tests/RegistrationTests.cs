@@ -26,7 +26,7 @@ public sealed class RegistrationTests
         using var provider = services.BuildServiceProvider();
 
         Assert.AreEqual(JobKeys.Forecast, provider.GetServices<IMonitorJob>().Single().Key);
-        CollectionAssert.AreEquivalent(new[] { "backtest", "forecast" }, provider.GetServices<ICliCommand>().Select(c => c.Name).ToArray());
+        CollectionAssert.AreEquivalent(new[] { "backtest", "forecast" }, provider.GetServices<CliVerb>().Select(c => c.Name).ToArray());
         var options = provider.GetRequiredService<IOptions<ForecastOptions>>().Value;
         Assert.AreEqual(12, options.HorizonFor("M"));
         Assert.AreEqual("theta", options.DefaultMethod);
@@ -39,7 +39,7 @@ public sealed class RegistrationTests
             Assert.AreEqual(0L, command.ExecuteScalar());
         }
         var output = new StringWriter();
-        var code = await provider.GetServices<ICliCommand>().Single(c => c.Name == "forecast").RunAsync(new CommandLineArgs([]), output, CancellationToken.None);
+        var code = await provider.GetCliVerb("forecast").RunAsync(provider, [], output);
         Assert.AreEqual(0, code);
         Assert.AreEqual("forecast: 0 of 0 series changed; nothing to do", output.ToString().Trim());
     }

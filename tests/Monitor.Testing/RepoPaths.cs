@@ -23,9 +23,9 @@ public static class RepoPaths
     public static string Dataset(string relativePath)
     {
         var root = Datasets;
-        if (root is null) Assert.Inconclusive("skipped: ../shared/datasets is not present on this machine (set MONITOR_DATASETS)");
+        if (root is null) CiRequirement.Missing("../shared/datasets is not present on this machine (set MONITOR_DATASETS)");
         var path = Path.Combine(root, relativePath);
-        if (!File.Exists(path) && !Directory.Exists(path)) Assert.Inconclusive($"skipped: {relativePath} is not in the shared datasets");
+        if (!File.Exists(path) && !Directory.Exists(path)) CiRequirement.Missing($"{relativePath} is not in the shared datasets");
         return path;
     }
 

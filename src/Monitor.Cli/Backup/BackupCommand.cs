@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Monitor.Core.Cli;
@@ -9,13 +10,16 @@ namespace Monitor.Cli.Backup;
 /// <c>monitor backup --out DIR</c>: a consistent copy of the store. When no host runs, the command line owns the store and
 /// exports it; when the running host holds it, the host does it (POST /api/v1/admin/backup with an admin's API key).
 /// </summary>
-internal sealed class BackupCommand(MonitorStore store, TimeProvider clock, IConfiguration configuration) : ICliCommand
+internal sealed class BackupCommand(MonitorStore store, TimeProvider clock, IConfiguration configuration) : ICliVerb
 {
     public const string KeyVariable = "MONITOR_API_KEY";
 
-    public string Name => "backup";
-
-    public string Usage => $"backup --out DIR [--url URL] [--key KEY]   consistent copy of the store (through the running host, with an admin's API key from --key or {KeyVariable})";
+    public static Command Define() => new("backup", "a consistent copy of the store (through the running host when it holds the store)")
+    {
+        new Option<string>("--out") { Required = true, Description = "the folder to write", HelpName = "DIR" },
+        new Option<string>("--url") { Description = "the running host (default: the first of Urls)", HelpName = "URL" },
+        new Option<string>("--key") { Description = $"an admin's API key for the running host (default: ${KeyVariable})", HelpName = "KEY" },
+    };
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {

@@ -1,18 +1,20 @@
+using System.CommandLine;
 using Monitor.Core.Cli;
 using Monitor.Core.Configuration;
 
 namespace Monitor.Cli.Samples;
 
 /// <summary><c>monitor samples [--out data-samples]</c>: regenerates the sample panel deterministically.</summary>
-internal sealed class SamplesCommand : ICliCommand
+internal sealed class SamplesCommand : ICliVerb
 {
-    public string Name => "samples";
-
-    public string Usage => "samples [--out FOLDER]   regenerate data-samples/ (deterministic, seed 20260101)";
+    public static Command Define() => new("samples", "regenerate data-samples/ (deterministic, seed 20260101)")
+    {
+        new Option<string>("--out") { Description = "the folder to write", HelpName = "FOLDER", DefaultValueFactory = _ => "data-samples" },
+    };
 
     public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
-        var folder = MonitorPaths.Resolve(args.Get("out") ?? "data-samples");
+        var folder = MonitorPaths.Resolve(args.Get("out")!);
         var release = new SampleDataGenerator().Generate();
         SampleWriter.Write(release, folder);
         var rows = release.First.Sum(s => s.Values.Count) + release.Revision.Sum(s => s.Values.Count);

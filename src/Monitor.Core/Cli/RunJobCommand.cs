@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Jobs;
 using Monitor.Core.Store;
@@ -10,14 +11,10 @@ namespace Monitor.Core.Cli;
 /// A job that can look back takes <c>--as-of DATE</c>: it then computes from what was known at that date
 /// (<see cref="RealTime.AsOf"/>) and prints what it would have said, writing nothing to the store.
 /// </summary>
-public sealed class RunJobCommand(string name, string jobKey, string usage, IServiceProvider services, RunJobCommand.AsOfRun? asOfRun = null) : ICliCommand
+public sealed class RunJobCommand(string name, string jobKey, IServiceProvider services, RunJobCommand.AsOfRun? asOfRun = null) : ICliCommand
 {
     /// <summary>The job's read-only run as of a past instant; returns its summary.</summary>
     public delegate Task<string> AsOfRun(IServiceProvider services, CommandLineArgs args, DateTime asOf, CancellationToken cancellationToken);
-
-    public string Name => name;
-
-    public string Usage => usage;
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -32,14 +29,28 @@ public sealed class RunJobCommand(string name, string jobKey, string usage, ISer
             await output.WriteLineAsync(await runner.RunAsync(jobKey, cancellationToken));
             return 0;
         }
-        catch (Exception ex) when (ex is not StoreUnavailableException and not OperationCanceledException)
+        catch (Exception ex) when (ex is not StoreUnavailableException and not OperationCanceledException and not CommandLineException)
         {
-            await Console.Error.WriteLineAsync($"monitor {name}: {ex.Message.Split('\n')[0]}");
+            await args.Error.WriteLineAsync($"monitor {name}: {ex.Message.Split('\n')[0]}");
             return 1;
         }
     }
 
-    /// <summary>Registers the verb for <paramref name="jobKey"/>.</summary>
-    public static IServiceCollection Register(IServiceCollection services, string name, string jobKey, string usage, AsOfRun? asOfRun = null) =>
-        services.AddSingleton<ICliCommand>(sp => new RunJobCommand(name, jobKey, usage, sp, asOfRun));
+    /// <summary>
+    /// Registers the verb <paramref name="name"/> that runs <paramref name="jobKey"/>, described in help by
+    /// <paramref name="description"/>; with <paramref name="asOfRun"/> it also takes <c>--as-of DATE</c> and the
+    /// <paramref name="asOfOptions"/> that run reads.
+    /// </summary>
+    public static IServiceCollection Register(IServiceCollection services, string name, string jobKey, string description,
+        AsOfRun? asOfRun = null, Func<IEnumerable<Option>>? asOfOptions = null) =>
+        services.AddCliVerb(new CliVerb(() => Define(name, description, asOfRun is not null, asOfOptions), sp => new RunJobCommand(name, jobKey, sp, asOfRun)));
+
+    private static Command Define(string name, string description, bool asOf, Func<IEnumerable<Option>>? asOfOptions)
+    {
+        var command = new Command(name, description);
+        if (!asOf) return command;
+        command.Options.Add(new Option<string>("--as-of") { Description = "compute from what was known at this date and print it; nothing is written to the store", HelpName = "DATE" });
+        foreach (var option in asOfOptions?.Invoke() ?? []) command.Options.Add(option);
+        return command;
+    }
 }

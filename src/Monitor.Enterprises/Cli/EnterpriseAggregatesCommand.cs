@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Monitor.Core.Cli;
 using Monitor.Core.Text;
@@ -7,11 +8,18 @@ using Monitor.Enterprises.Disclosure;
 namespace Monitor.Enterprises.Cli;
 
 /// <summary><c>monitor enterprise-aggregates</c>: a disclosure-controlled table as CSV, margins ("_T") included.</summary>
-public sealed class EnterpriseAggregatesCommand(AggregateTable table) : ICliCommand
+public sealed class EnterpriseAggregatesCommand(AggregateTable table) : ICliVerb
 {
-    public string Name => "enterprise-aggregates";
+    private const string Name = "enterprise-aggregates";
 
-    public string Usage => "enterprise-aggregates --indicator NAME --period YYYY-MM --by region,industry [--region-level province|city] [--industry-level section|division] [--db FILE]";
+    public static Command Define() => new(Name, "a disclosure-controlled table of enterprise data as CSV, margins (\"_T\") included")
+    {
+        new Option<string>("--indicator") { Required = true, Description = "the indicator aggregated, e.g. output, revenue", HelpName = "NAME" },
+        new Option<string>("--period") { Required = true, Description = "the month", HelpName = "YYYY-MM" },
+        new Option<string>("--by") { Description = "dimensions, comma-separated (default: region,industry)" },
+        new Option<string>("--region-level") { Description = "province or city", DefaultValueFactory = _ => "province" },
+        new Option<string>("--industry-level") { Description = "section or division", DefaultValueFactory = _ => "division" },
+    };
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -31,7 +39,7 @@ public sealed class EnterpriseAggregatesCommand(AggregateTable table) : ICliComm
                 cell.Firms.ToString(CultureInfo.InvariantCulture),
                 cell.Suppressed ? "true" : "false",
                 cell.ReasonText ?? ""])));
-        if (cells.Count == 0) await Console.Error.WriteLineAsync($"monitor {Name}: no {request.Indicator} rows for {period}");
+        if (cells.Count == 0) await args.Error.WriteLineAsync($"monitor {Name}: no {request.Indicator} rows for {period}");
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Cli;
 using Monitor.Forecast.Ensemble;
@@ -5,11 +6,18 @@ using Monitor.Forecast.Ensemble;
 namespace Monitor.Forecast.Backtest;
 
 /// <summary><c>monitor backtest --input file.csv [--methods a,b] [--out per-series.csv] [--threads n] [--origins n]</c>: the M4 protocol on a long CSV.</summary>
-public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliCommand
+public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliVerb
 {
-    public string Name => "backtest";
-
-    public string Usage => "backtest --input <long csv as in shared/datasets/mcomp> [--methods ensemble,theta,ets,comb,damped,ses,holt,lgbm,snaive,naive,naive2 or a fixed mean like theta+ets+lgbm] [--out per-series.csv] [--candidates theta,ets,comb,damped,lgbm] [--threads 1] [--origins 2] [--max-weight 1]";
+    public static Command Define() => new("backtest", "the M4 protocol on a long mcomp-style CSV; the last line is `overall: …`")
+    {
+        new Option<string>("--input") { Required = true, Description = "long CSV as in shared/datasets/mcomp", HelpName = "FILE" },
+        new Option<string>("--methods") { Description = "ensemble,theta,ets,comb,damped,ses,holt,lgbm,snaive,naive,naive2 or a fixed mean like theta+ets+lgbm (default: Forecast:DefaultMethod)" },
+        new Option<string>("--out") { Description = "per-series scores CSV", HelpName = "FILE" },
+        new Option<string>("--candidates") { Description = "ensemble candidates (default: Forecast:Candidates)" },
+        new Option<int>("--threads") { Description = "series scored in parallel", DefaultValueFactory = _ => 1 },
+        new Option<int>("--origins") { Description = "rolling origins for the ensemble weights (default: Forecast:Origins)" },
+        new Option<int>("--max-weight") { Description = "largest weight of one member", DefaultValueFactory = _ => 1 },
+    };
 
     public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -38,7 +46,7 @@ public sealed class BacktestCommand(IOptions<ForecastOptions> options) : ICliCom
         }
         catch (Exception ex) when (ex is FormatException or IOException)
         {
-            Console.Error.WriteLine($"monitor backtest: {ex.Message}");
+            args.Error.WriteLine($"monitor backtest: {ex.Message}");
             return Task.FromResult(1);
         }
         var run = methods.Contains(BacktestReport.Reference) ? methods : [BacktestReport.Reference, .. methods];

@@ -1,14 +1,22 @@
+using System.CommandLine;
 using Monitor.Core.Cli;
 using Monitor.Ingest.Derive;
 
 namespace Monitor.Ingest.Cli;
 
 /// <summary><c>monitor derive SERIES_ID --method M</c>: computes and stores a derived series (y/y, m/m, log-diff, FRED tcode, YTD → single).</summary>
-public sealed class DeriveCommand(SeriesDeriver deriver) : ICliCommand
+public sealed class DeriveCommand(SeriesDeriver deriver) : ICliVerb
 {
-    public string Name => "derive";
-
-    public string Usage => $"derive <series_id> --method {string.Join("|", SeriesTransforms.Methods)}";
+    public static Command Define()
+    {
+        var method = new Option<string>("--method") { Required = true, Description = "how the series is derived", HelpName = string.Join("|", SeriesTransforms.Methods) };
+        method.AcceptOnlyFromAmong([.. SeriesTransforms.Methods]);
+        return new("derive", "compute and store a derived series (y/y, m/m, log-diff, FRED tcode, 累计 → monthly) with lineage")
+        {
+            new Argument<string>("series_id") { Description = "the source series, e.g. fred_md:INDPRO" },
+            method,
+        };
+    }
 
     public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -19,12 +27,12 @@ public sealed class DeriveCommand(SeriesDeriver deriver) : ICliCommand
         {
             var result = deriver.Derive(args.Positional[0], method, cancellationToken);
             if (result.Succeeded) output.WriteLine(result.Summary());
-            else Console.Error.WriteLine($"monitor derive: {result.Problems.FirstOrDefault()?.ToString() ?? result.Summary()}");
+            else args.Error.WriteLine($"monitor derive: {result.Problems.FirstOrDefault()?.ToString() ?? result.Summary()}");
             return Task.FromResult(result.Succeeded ? 0 : 1);
         }
         catch (KeyNotFoundException ex)
         {
-            Console.Error.WriteLine($"monitor derive: {ex.Message}");
+            args.Error.WriteLine($"monitor derive: {ex.Message}");
             return Task.FromResult(1);
         }
     }

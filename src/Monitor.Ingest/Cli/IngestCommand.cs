@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Monitor.Core.Cli;
 using Monitor.Ingest.Model;
 using Monitor.Ingest.Readers;
@@ -6,11 +7,22 @@ using Monitor.Ingest.Sources;
 namespace Monitor.Ingest.Cli;
 
 /// <summary><c>monitor ingest</c>: loads a file or dataset folder, or runs a configured source now; prints a one-line summary.</summary>
-public sealed class IngestCommand(FileIngestor ingestor, SourceRunner sources) : ICliCommand
+public sealed class IngestCommand(FileIngestor ingestor, SourceRunner sources) : ICliVerb
 {
-    public string Name => "ingest";
-
-    public string Usage => "ingest <file|folder> [--dataset NAME] [--format auto|long|fred-md|…] [--encoding E] [--mapping FILE.json] [--force] [--quarantine]  |  ingest --source NAME";
+    public static Command Define() => new("ingest", "load a file or dataset folder, or run a configured source now (--source NAME)")
+    {
+        new Argument<string>("path") { Arity = ArgumentArity.ZeroOrOne, Description = "a file or a dataset folder" },
+        new Option<string>("--source") { Description = "run this configured source instead of loading a path", HelpName = "NAME" },
+        new Option<string>("--dataset") { Description = "dataset name of the loaded series", HelpName = "NAME" },
+        new Option<string>("--format") { Description = "auto, long, fred-md, … (default: detected)", HelpName = "F" },
+        new Option<string>("--encoding") { Description = "text encoding, e.g. gb18030 (default: detected)", HelpName = "E" },
+        new Option<string>("--domain") { Description = "domain of series that do not name one" },
+        new Option<string>("--region") { Description = "region of series that do not name one" },
+        new Option<string>("--industry") { Description = "industry of series that do not name one" },
+        new Option<string>("--mapping") { Description = "a mapping JSON for a workbook or an SDMX message (see docs/sources.md)", HelpName = "FILE.json" },
+        new Option<bool>("--force") { Description = "load even when the file was loaded before" },
+        new Option<bool>("--quarantine") { Description = "set bad rows aside instead of rejecting the file" },
+    };
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -22,8 +34,8 @@ public sealed class IngestCommand(FileIngestor ingestor, SourceRunner sources) :
             await output.WriteLineAsync(result.Summary());
             return 0;
         }
-        foreach (var problem in result.Problems.Take(20)) await Console.Error.WriteLineAsync(problem.ToString());
-        await Console.Error.WriteLineAsync($"monitor ingest: rejected, store unchanged: {result.Summary()}");
+        foreach (var problem in result.Problems.Take(20)) await args.Error.WriteLineAsync(problem.ToString());
+        await args.Error.WriteLineAsync($"monitor ingest: rejected, store unchanged: {result.Summary()}");
         return 1;
     }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Monitor.Core.Cli;
 using Monitor.Nowcast.Evaluation;
@@ -9,11 +10,24 @@ namespace Monitor.Nowcast.Cli;
 /// <c>monitor evaluate-nowcast</c>: pseudo-real-time evaluation of the US GDP nowcast on FRED-MD/QD (latest vintage) beside
 /// an AR(1); prints per-quarter and per-month figures and, last, the overall line.
 /// </summary>
-public sealed class EvaluateNowcastCommand : ICliCommand
+public sealed class EvaluateNowcastCommand : ICliVerb
 {
-    public string Name => "evaluate-nowcast";
-
-    public string Usage => "evaluate-nowcast --datasets DIR [--target GDPC1] [--from 2000Q1] [--to 2019Q4] [--indicators A,B,...] [--blocks name=A,B;name=C] [--factor-order 2] [--sample-start 1960-01] [--target-mean-quarters 0] [--indicator-mean-months 0] [--error-window-quarters 0] [--max-iter 100] [--quiet]";
+    public static Command Define() => new("evaluate-nowcast", "pseudo-real-time evaluation of the US GDP nowcast beside an AR(1); the last line is the overall figures")
+    {
+        new Option<string>("--datasets") { Required = true, Description = "the shared datasets folder", HelpName = "DIR" },
+        new Option<string>("--target") { Description = "FRED-QD quarterly target", DefaultValueFactory = _ => "GDPC1" },
+        new Option<string>("--from") { Description = "first quarter scored", DefaultValueFactory = _ => "2000Q1" },
+        new Option<string>("--to") { Description = "last quarter scored", DefaultValueFactory = _ => "2019Q4" },
+        new Option<string>("--indicators") { Description = "comma-separated FRED-MD indicators (default: the US set)", HelpName = "A,B,..." },
+        new Option<string>("--blocks") { Description = "factor blocks as name=A,B;name=C", HelpName = "BLOCKS" },
+        new Option<int>("--factor-order") { Description = "AR order of the factors" },
+        new Option<string>("--sample-start") { Description = "first month of the estimation sample (yyyy-MM)" },
+        new Option<int>("--target-mean-quarters") { Description = "quarters of the rolling target mean (0: full sample)" },
+        new Option<int>("--indicator-mean-months") { Description = "months of the rolling indicator mean (0: full sample)" },
+        new Option<int>("--error-window-quarters") { Description = "quarters of past errors for the interval (0: model variance)" },
+        new Option<int>("--max-iter") { Description = "EM iterations", DefaultValueFactory = _ => 100 },
+        new Option<bool>("--quiet") { Description = "print only the per-month and overall lines" },
+    };
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {

@@ -47,7 +47,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<IMonitorJob, EmailDigestJob>();
         services.AddHostedService<EmailBaseUrlWarning>();
         RunJobCommand.Register(services, "email-digest", JobKeys.EmailDigest,
-            "email-digest                send the e-mail digests due now and retry the outbox (what the every-minute job does)");
+            "send the e-mail digests due now and retry the outbox (what the every-minute job does)");
         return services;
     }
 }

@@ -15,8 +15,8 @@ public static class ExportServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ForecastExporter>();
         services.TryAddSingleton<ReadOnlyQuery>();
-        services.AddSingleton<ICliCommand, ExportCommand>();
-        services.AddSingleton<ICliCommand, QueryCommand>();
+        services.AddCliVerb<ExportCommand>();
+        services.AddCliVerb<QueryCommand>();
         return services;
     }
 }

@@ -97,6 +97,9 @@ public sealed class AlertStore(MonitorStore store, TimeProvider clock)
     /// <summary>Silences an alert until <paramref name="untilUtc"/> (it still resolves when its condition ends).</summary>
     public bool Mute(long alertId, DateTime untilUtc, string actor) => UserAction(alertId, AlertLifecycle.Muted, "muted", actor, untilUtc);
 
+    /// <summary>An analyst closes an alert by hand (it reopens if its condition is still met at the next warn run).</summary>
+    public bool Resolve(long alertId, string actor) => UserAction(alertId, AlertLifecycle.Resolved, "resolved", actor, null);
+
     private bool UserAction(long alertId, string state, string eventName, string actor, DateTime? mutedUntil)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -106,7 +109,8 @@ public sealed class AlertStore(MonitorStore store, TimeProvider clock)
             command.Transaction = transaction;
             command.CommandText = """
                 UPDATE alerts SET state = $2, updated_at = $3, acknowledged_by = CASE WHEN $2 = 'acknowledged' THEN $4 ELSE acknowledged_by END,
-                    muted_until = $5 WHERE alert_id = $1 AND state <> 'resolved' RETURNING severity
+                    muted_until = $5, resolved_at = CASE WHEN $2 = 'resolved' THEN $3 ELSE resolved_at END
+                WHERE alert_id = $1 AND state <> 'resolved' RETURNING severity
                 """;
             Add(command, alertId, state, now, actor, mutedUntil);
             if (command.ExecuteScalar() is not string severity) return false;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Cli;
@@ -13,11 +14,24 @@ namespace Monitor.Warn.Cli;
 /// frozen, and scored on the training and the test period separately; the last line is the summary of the composite
 /// (on the test period when there is one).
 /// </summary>
-public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICliCommand
+public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICliVerb
 {
-    public string Name => "evaluate-warnings";
-
-    public string Usage => "evaluate-warnings --datasets DIR [--dataset fred_md] [--reference business_cycles] [--from 1960-01-01] [--train-until 1989-12-01] [--signals-out FILE] [--no-release-lags] [--percentile 25] [--persistence 3] [--curve-below-bp 75] [--min-history 36] [--breadth 50] [--no-hysteresis]";
+    public static Command Define() => new("evaluate-warnings", "score the warning rules, as they would have run, against NBER recessions on FRED-MD; the last line is `overall: …`")
+    {
+        new Option<string>("--datasets") { Required = true, Description = "the shared datasets folder", HelpName = "DIR" },
+        new Option<string>("--dataset") { Description = "dataset folder with the indicators", DefaultValueFactory = _ => "fred_md" },
+        new Option<string>("--reference") { Description = "dataset folder with the reference cycle", DefaultValueFactory = _ => "business_cycles" },
+        new Option<string>("--from") { Description = "first month scored (yyyy-MM-dd)", DefaultValueFactory = _ => "1960-01-01" },
+        new Option<string>("--train-until") { Description = "search the rule's settings on data up to this month, freeze them, score the rest out of sample", HelpName = "DATE" },
+        new Option<string>("--signals-out") { Description = "write the composite's monthly signals (with the date each was known) to this CSV", HelpName = "FILE" },
+        new Option<bool>("--no-release-lags") { Description = "use month t's values at month t (ignores the release calendar; not real time)" },
+        new Option<int>("--percentile") { Description = "percentile a component must fall below" },
+        new Option<int>("--persistence") { Description = "months the signal must persist" },
+        new Option<int>("--curve-below-bp") { Description = "yield-curve spread threshold in basis points (negative: off)" },
+        new Option<int>("--min-history") { Description = "months of history before a percentile is trusted" },
+        new Option<int>("--breadth") { Description = "percent of components that must agree" },
+        new Option<bool>("--no-hysteresis") { Description = "end a warning as soon as the rule stops firing" },
+    };
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -61,7 +75,7 @@ public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICl
         }
         catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"monitor evaluate-warnings: {ex.Message}");
+            await args.Error.WriteLineAsync($"monitor evaluate-warnings: {ex.Message}");
             return 1;
         }
     }

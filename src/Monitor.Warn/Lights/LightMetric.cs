@@ -18,8 +18,6 @@ public enum LightMetricKind
 /// <summary>Computes the light metric of a regular series; NaN where it is not defined yet.</summary>
 public static class LightMetric
 {
-    private static readonly string[] AlreadyRates = ["y/y", "m/m", "year-on-year", "yoy", "prev. year=100", "previous year=100", "prev. month=100", "同比", "环比", "pmi", "purchasing managers"];
-
     /// <summary>YoY growth when every value is positive, else YoY difference.</summary>
     public static LightMetricKind DefaultKind(RegularSeries series) =>
         series.Values.Where(double.IsFinite).All(v => v > 0) ? LightMetricKind.YoyGrowth : LightMetricKind.YoyDifference;
@@ -31,8 +29,7 @@ public static class LightMetric
     /// </summary>
     public static LightMetricKind DefaultKind(Core.Domain.SeriesInfo info, RegularSeries series)
     {
-        var text = $"{info.Code} {info.Name} {info.NameZh} {info.Unit}".ToLowerInvariant();
-        if (AlreadyRates.Any(marker => text.Contains(marker, StringComparison.Ordinal))) return LightMetricKind.Level;
+        if (Core.Domain.SeriesChange.IsRateOfChange(info.Code, info.Name, info.NameZh, info.Unit)) return LightMetricKind.Level;
         if (info.Unit?.StartsWith("Percent", StringComparison.OrdinalIgnoreCase) == true) return LightMetricKind.YoyDifference;
         return DefaultKind(series);
     }

@@ -69,7 +69,7 @@ public sealed class SampleAggregatesTests
     {
         var command = new EnterpriseAggregatesCommand(new AggregateTable(new AggregateQuery(_store.Store), Control()));
         using var output = new StringWriter();
-        var code = await command.RunAsync(new CommandLineArgs(["--indicator", "output", "--period", "2025-06", "--by", "region,industry"]), output, CancellationToken.None);
+        var code = await command.RunAsync(CommandLineArgs.Parse<EnterpriseAggregatesCommand>(["--indicator", "output", "--period", "2025-06", "--by", "region,industry"]), output, CancellationToken.None);
 
         Assert.AreEqual(0, code);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
@@ -87,7 +87,7 @@ public sealed class SampleAggregatesTests
     {
         var command = new EnterpriseAggregatesCommand(new AggregateTable(new AggregateQuery(_store.Store), Control()));
         using var output = new StringWriter();
-        await command.RunAsync(new CommandLineArgs(["--indicator", "revenue", "--period", "2025-06", "--by", "region,industry", "--region-level", "city", "--industry-level", "section"]), output, CancellationToken.None);
+        await command.RunAsync(CommandLineArgs.Parse<EnterpriseAggregatesCommand>(["--indicator", "revenue", "--period", "2025-06", "--by", "region,industry", "--region-level", "city", "--industry-level", "section"]), output, CancellationToken.None);
         var rows = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.IsTrue(rows.All(r => r[0] == "_T" || r[0].Length == 4), "four-digit city codes");
         Assert.IsTrue(rows.All(r => r[1] == "_T" || r[1].Length == 1), "section letters");

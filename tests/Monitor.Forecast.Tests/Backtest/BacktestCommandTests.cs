@@ -22,7 +22,7 @@ public sealed partial class BacktestCommandTests
             File.WriteAllLines(input, File.ReadLines(source).Where((line, i) => i == 0 || keep.Contains(line[..line.IndexOf(',')])));
             var output = new StringWriter();
             var command = new BacktestCommand(Options.Create(new ForecastOptions()));
-            var code = await command.RunAsync(new CommandLineArgs(["--input", input, "--methods", "theta,ensemble", "--out", Path.Combine(folder, "per-series.csv")]), output, CancellationToken.None);
+            var code = await command.RunAsync(CommandLineArgs.Parse<BacktestCommand>(["--input", input, "--methods", "theta,ensemble", "--out", Path.Combine(folder, "per-series.csv")]), output, CancellationToken.None);
 
             Assert.AreEqual(0, code);
             var last = output.ToString().TrimEnd().Split('\n')[^1].TrimEnd('\r');
@@ -45,7 +45,7 @@ public sealed partial class BacktestCommandTests
     {
         var command = new BacktestCommand(Options.Create(new ForecastOptions()));
         await Assert.ThrowsExactlyAsync<CommandLineException>(() =>
-            command.RunAsync(new CommandLineArgs(["--input", "x.csv", "--methods", "prophet"]), TextWriter.Null, CancellationToken.None));
+            command.RunAsync(CommandLineArgs.Parse<BacktestCommand>(["--input", "x.csv", "--methods", "prophet"]), TextWriter.Null, CancellationToken.None));
     }
 
     [GeneratedRegex(@"^overall: method=(?<method>\S+) n=(?<n>\d+) smape=\d+\.\d+ mase=\d+\.\d+ owa=(?<owa>\d+\.\d+) cov80=\d\.\d+ cov95=\d\.\d+ ms_per_series=\d+\.\d+$")]

@@ -20,7 +20,7 @@ public sealed class IngestCommandTests
         var path = h.Write("ok/observations.csv", Header + "X,x,macro,,,M,2024-01-01,1,\nX,x,macro,,,M,2024-02-01,2,\n");
         var output = new StringWriter();
 
-        var code = await Command(h).RunAsync(new CommandLineArgs([path, "--dataset", "demo"]), output, CancellationToken.None);
+        var code = await Command(h).RunAsync(CommandLineArgs.Parse<IngestCommand>([path, "--dataset", "demo"]), output, CancellationToken.None);
 
         Assert.AreEqual(0, code);
         StringAssert.Contains(output.ToString(), "rows read 2, new 2, revised 0, unchanged 0, rejected 0");
@@ -37,7 +37,7 @@ public sealed class IngestCommandTests
         Console.SetError(error);
         try
         {
-            var code = await Command(h).RunAsync(new CommandLineArgs([path]), new StringWriter(), CancellationToken.None);
+            var code = await Command(h).RunAsync(CommandLineArgs.Parse<IngestCommand>([path]), new StringWriter(), CancellationToken.None);
 
             Assert.AreEqual(1, code);
             StringAssert.Contains(error.ToString(), "observations.csv:2: value: 'oops' is not a number");

@@ -46,7 +46,7 @@ public sealed class IngestRegistrationTests
             Assert.IsNull(jobs[1].DefaultCron, "a disabled source is not scheduled");
             Assert.AreEqual("Asia/Shanghai", jobs[0].TimeZone);
             StringAssert.Contains(message, "new 1");
-            Assert.IsTrue(provider.GetServices<ICliCommand>().Any(c => c.Name == "ingest"));
+            Assert.IsTrue(provider.GetServices<CliVerb>().Any(c => c.Name == "ingest"));
         }
         finally
         {

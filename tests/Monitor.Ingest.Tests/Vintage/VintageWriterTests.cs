@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Monitor.Core.Store;
 
 namespace Monitor.Ingest.Tests.Vintage;
@@ -10,10 +11,10 @@ public sealed class VintageWriterTests
     [TestMethod]
     public void RevisionClosesTheOldValueAndAsOfStillSeesIt()
     {
-        using var h = new IngestHarness(onDisk: true);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        using var h = new IngestHarness(onDisk: true, clock);
         var first = h.Ingest(h.Write("v1/observations.csv", Header + "GDP,Gross domestic product,macro,,,Q,2024-01-01,100,bn\nGDP,Gross domestic product,macro,,,Q,2024-04-01,103,bn\n"));
-        var between = DateTime.UtcNow;
-        Thread.Sleep(5);
+        var between = Between(clock);
         var second = h.Ingest(h.Write("v2/observations.csv", Header + "GDP,Gross domestic product,macro,,,Q,2024-01-01,101,bn\nGDP,Gross domestic product,macro,,,Q,2024-04-01,103,bn\nGDP,Gross domestic product,macro,,,Q,2024-07-01,104,bn\n"));
 
         Assert.AreEqual((2L, 0L, 0L), (first.RowsNew, first.RowsRevised, first.RowsUnchanged));
@@ -83,10 +84,10 @@ public sealed class VintageWriterTests
     [TestMethod]
     public void AsOfMacroAnswersWhatWasKnownThen()
     {
-        using var h = new IngestHarness(onDisk: true);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        using var h = new IngestHarness(onDisk: true, clock);
         h.Ingest(h.Write("v1/observations.csv", Header + "X,x,macro,,,M,2024-01-01,1,\n"));
-        var between = DateTime.UtcNow;
-        Thread.Sleep(5);
+        var between = Between(clock);
         h.Ingest(h.Write("v2/observations.csv", Header + "X,x,macro,,,M,2024-01-01,2,\n"));
 
         var then = h.Scalar($"SELECT value FROM observations_as_of(TIMESTAMP '{between:yyyy-MM-dd HH:mm:ss.ffffff}') WHERE series_id = 't:X'");
@@ -94,5 +95,13 @@ public sealed class VintageWriterTests
 
         Assert.AreEqual(1.0, then);
         Assert.AreEqual(2.0, now);
+    }
+
+    /// <summary>An instant after the first ingest's vintage and before the second's: the clock moves on an hour.</summary>
+    private static DateTime Between(FakeTimeProvider clock)
+    {
+        var between = clock.GetUtcNow().UtcDateTime.AddMinutes(30);
+        clock.Advance(TimeSpan.FromHours(1));
+        return between;
     }
 }

@@ -158,7 +158,7 @@ public sealed class DistributedForecastTests
     /// <summary>Two copies of one generated store (embedded run done on the first) and a fresh job-storage schema.</summary>
     private static async Task<DistributedRun> Setup(int series, string invisibility = "00:05:00", string codeVersion = "")
     {
-        if (!await ScaleHarness.CanConnect(Postgres)) Assert.Inconclusive("skipped: no PostgreSQL server reachable (.ci/install.sh starts one; or set MONITOR_TEST_POSTGRES)");
+        if (!await ScaleHarness.CanConnect(Postgres)) CiRequirement.Missing("no PostgreSQL server reachable (.ci/install.sh starts one; or set MONITOR_TEST_POSTGRES)");
         var folder = TempFolder.Create();
         var template = Path.Combine(folder, "template.duckdb");
         SeriesGenerator.Write(template, series);

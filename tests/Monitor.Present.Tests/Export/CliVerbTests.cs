@@ -62,10 +62,10 @@ public sealed class CliVerbTests : SmallFixtureTest
         Assert.AreEqual("n\r\n2\r\n", await QueryText("WITH r AS (SELECT DISTINCT run_id FROM forecast_accuracy) SELECT count(*) AS n FROM r"));
 
     private Task<int> Export(TextWriter output, params string[] args) =>
-        new ExportCommand(new ForecastExporter(Store, TimeProvider.System)).RunAsync(new CommandLineArgs(args), output, CancellationToken.None);
+        new ExportCommand(new ForecastExporter(Store, TimeProvider.System)).RunAsync(CommandLineArgs.Parse<ExportCommand>(args), output, CancellationToken.None);
 
     private Task<int> Query(TextWriter output, string sql) =>
-        new QueryCommand(new ReadOnlyQuery(Store)).RunAsync(new CommandLineArgs([sql]), output, CancellationToken.None);
+        new QueryCommand(new ReadOnlyQuery(Store)).RunAsync(CommandLineArgs.Parse<QueryCommand>([sql]), output, CancellationToken.None);
 
     private async Task<string> QueryText(string sql)
     {

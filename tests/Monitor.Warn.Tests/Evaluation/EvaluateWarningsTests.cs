@@ -16,7 +16,7 @@ public sealed class EvaluateWarningsTests
         RepoPaths.Dataset("business_cycles/turning_points.csv");
         var output = new StringWriter();
         var code = await new EvaluateWarningsCommand(Options.Create(new WarnOptions()))
-            .RunAsync(new CommandLineArgs(["--datasets", RepoPaths.Datasets!, "--dataset", "fred_md", "--reference", "business_cycles", "--no-release-lags"]), output, CancellationToken.None);
+            .RunAsync(CommandLineArgs.Parse<EvaluateWarningsCommand>(["--datasets", RepoPaths.Datasets!, "--dataset", "fred_md", "--reference", "business_cycles", "--no-release-lags"]), output, CancellationToken.None);
         Assert.AreEqual(0, code);
         var lines = output.ToString().TrimEnd().Split('\n').Skip(1).ToArray();
         StringAssert.StartsWith(lines[0], "yield curve");
@@ -37,7 +37,7 @@ public sealed class EvaluateWarningsTests
         {
             var signals = Path.Combine(folder, "signals.csv");
             var output = new StringWriter();
-            var code = await new EvaluateWarningsCommand(Options.Create(new WarnOptions())).RunAsync(new CommandLineArgs(
+            var code = await new EvaluateWarningsCommand(Options.Create(new WarnOptions())).RunAsync(CommandLineArgs.Parse<EvaluateWarningsCommand>(
                 ["--datasets", RepoPaths.Datasets!, "--dataset", "fred_md", "--reference", "business_cycles", "--train-until", "1989-12-01", "--signals-out", signals]),
                 output, CancellationToken.None);
 

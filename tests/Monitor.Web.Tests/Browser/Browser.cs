@@ -1,3 +1,4 @@
+using Monitor.Testing;
 using Microsoft.Playwright;
 
 namespace Monitor.Web.Tests.Browser;
@@ -16,7 +17,7 @@ public static class Browser
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         var path = Environment.GetEnvironmentVariable("MONITOR_CHROMIUM") is { Length: > 0 } configured ? configured : ChromiumPath;
-        if (!File.Exists(path)) Assert.Inconclusive($"skipped: Chromium is not installed at {path} (apt-get install -y chromium; .ci/run installs it)");
+        if (!File.Exists(path)) CiRequirement.Missing($"Chromium is not installed at {path} (apt-get install -y chromium; .ci/run installs it)");
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = path, Headless = true, Args = Arguments });
         return (playwright, browser);

@@ -32,7 +32,7 @@ public sealed class DashboardBrowserTests
     {
         var host = await SharedHost.GetAsync();
         if (!host.Services.GetRequiredService<ChartFonts>().ChineseAvailable)
-            Assert.Inconclusive("skipped: no CJK font installed (apt-get install fonts-wqy-microhei): charts are labelled in English");
+            CiRequirement.Missing("no CJK font installed (apt-get install fonts-wqy-microhei): charts are labelled in English");
         var browser = await SharedBrowser();
         var page = await Browser.SignedInPage(browser, host.Address, RunningHost.PlannerUser, RunningHost.UserPassword);
 

@@ -33,9 +33,6 @@ CREATE TABLE observations (
     run_id     BIGINT    NOT NULL
 );
 
-CREATE VIEW observations_current AS
-    SELECT series_id, period, value, known_from, run_id FROM observations WHERE known_to IS NULL;
-
 -- Record of every ingest run.
 CREATE TABLE ingest_runs (
     run_id         BIGINT PRIMARY KEY,

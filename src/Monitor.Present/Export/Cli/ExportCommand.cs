@@ -1,13 +1,29 @@
+using System.CommandLine;
 using Monitor.Core.Cli;
 
 namespace Monitor.Present.Export.Cli;
 
 /// <summary><c>monitor export</c>: writes forecasts with metadata, intervals and accuracy to a file in one format.</summary>
-public sealed class ExportCommand(ForecastExporter exporter) : ICliCommand
+public sealed class ExportCommand(ForecastExporter exporter) : ICliVerb
 {
-    public string Name => "export";
+    public static Command Define()
+    {
+        var command = new Command("export", "write forecasts with intervals, model and accuracy to a file")
+        {
+            new Option<string>("--format") { Required = true, Description = ExportFormats.Choices, HelpName = "FORMAT" },
+            new Option<string>("--out") { Required = true, Description = "the file to write", HelpName = "FILE" },
+        };
+        // The filter options are the API's query parameters (ExportFilterParser), so both accept the same names.
+        foreach (var name in ExportFilterParser.OptionNames) command.Options.Add(new Option<string>("--" + name) { Description = FilterHelp(name) });
+        return command;
+    }
 
-    public string Usage => "export --format csv|xlsx|parquet|json --out FILE [--domain D] [--region R] [--industry I] [--series ID,ID] [--run N] [--as-of yyyy-MM-dd]";
+    private static string FilterHelp(string name) => name switch
+    {
+        "run" => "one forecast run id",
+        "as-of" => "forecasts as known at yyyy-MM-dd (end of day) or an ISO time",
+        _ => $"{name} codes, comma-separated",
+    };
 
     public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -26,8 +42,7 @@ public sealed class ExportCommand(ForecastExporter exporter) : ICliCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            // ICliCommand hands a verb only its output; the reason for a failure goes to stderr like the host's own.
-            Console.Error.WriteLine($"monitor export: cannot write {path}: {ex.Message}");
+            args.Error.WriteLine($"monitor export: cannot write {path}: {ex.Message}");
             return Task.FromResult(1);
         }
     }

@@ -1,14 +1,16 @@
+using System.CommandLine;
 using DuckDB.NET.Data;
 using Monitor.Core.Cli;
 
 namespace Monitor.Present.Export.Query;
 
 /// <summary><c>monitor query "SELECT …"</c>: runs one read-only query on the store and prints CSV with a header.</summary>
-public sealed class QueryCommand(ReadOnlyQuery query) : ICliCommand
+public sealed class QueryCommand(ReadOnlyQuery query) : ICliVerb
 {
-    public string Name => "query";
-
-    public string Usage => "query \"<one SELECT or WITH query>\"   (read-only; prints CSV with a header)";
+    public static Command Define() => new("query", "run one read-only query on the store and print CSV with a header")
+    {
+        new Argument<string>("sql") { Description = "one SELECT or WITH query, quoted as one argument" },
+    };
 
     public Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -24,7 +26,7 @@ public sealed class QueryCommand(ReadOnlyQuery query) : ICliCommand
         }
         catch (DuckDBException ex)
         {
-            Console.Error.WriteLine($"monitor query: {ex.Message.Split('\n')[0]}");
+            args.Error.WriteLine($"monitor query: {ex.Message.Split('\n')[0]}");
             return Task.FromResult(1);
         }
     }

@@ -50,15 +50,11 @@ public static class WarningEndpoints
             .Where("period >= {0}", query.Date("from"))
             .Where("period <= {0}", query.Date("to"));
         if (latest) filter.Where("period_rank = 1");
-        const string newestConfig = """
-            SELECT * FROM (
-                SELECT series_id, period, config_version, metric, points, colour, computed_at,
-                       dense_rank() OVER (PARTITION BY series_id ORDER BY period DESC) AS period_rank
-                FROM signal_lights
-                QUALIFY row_number() OVER (PARTITION BY series_id, period ORDER BY config_version DESC) = 1)
+        const string ranked = """
+            SELECT *, dense_rank() OVER (PARTITION BY series_id ORDER BY period DESC) AS period_rank FROM signal_lights_current
             """;
         return Respond(context, query, rows, filter,
-            $"SELECT series_id, period, config_version, metric, points, colour, computed_at FROM ({newestConfig})",
+            $"SELECT series_id, period, config_version, metric, points, colour, computed_at FROM ({ranked})",
             "series_id, period");
     }
 

@@ -1,12 +1,12 @@
-using DuckDB.NET.Data;
 using Monitor.Core.Store;
 using Monitor.Present.Charts;
+using Monitor.Warn.Alerts;
 using Monitor.Web.Pages.Shared;
 
 namespace Monitor.Web.Pages.Alerts;
 
-/// <summary>Lists alerts by filter and records analysts' actions (state change + alert_events row, in one transaction).</summary>
-public sealed class AlertsQuery(MonitorStore store, StoreChangeToken changes, TimeProvider clock)
+/// <summary>Lists alerts by filter; analysts' actions go through the warn stage's <see cref="AlertStore"/>, which owns the alerts table.</summary>
+public sealed class AlertsQuery(MonitorStore store, StoreChangeToken changes, AlertStore alerts, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> States = ["open", "acknowledged", "muted", "resolved"];
     public static readonly IReadOnlyList<string> Severities = ["info", "warning", "critical"];
@@ -28,40 +28,19 @@ public sealed class AlertsQuery(MonitorStore store, StoreChangeToken changes, Ti
 
     public IReadOnlyList<string> Rules() => Sql.Rows(store, "SELECT DISTINCT rule FROM alerts ORDER BY rule", r => r.GetString(0));
 
-    /// <summary>Applies 'acknowledge', 'mute' (for <paramref name="muteDays"/>) or 'resolve'; false when the alert does not exist.</summary>
+    /// <summary>
+    /// Applies 'acknowledge', 'mute' (for <paramref name="muteDays"/>) or 'resolve' through the warn stage's
+    /// <see cref="AlertStore"/> (its lifecycle guards and alert_events row); false when the alert does not exist or is resolved.
+    /// </summary>
     public bool Act(long alertId, string action, string actor, int muteDays = 30)
     {
-        var (state, eventName) = action switch
+        var changed = action switch
         {
-            "acknowledge" => ("acknowledged", "acknowledged"),
-            "mute" => ("muted", "muted"),
-            "resolve" => ("resolved", "resolved"),
+            "acknowledge" => alerts.Acknowledge(alertId, actor),
+            "mute" => alerts.Mute(alertId, clock.GetUtcNow().UtcDateTime.AddDays(muteDays), actor),
+            "resolve" => alerts.Resolve(alertId, actor),
             _ => throw new ArgumentException($"unknown alert action '{action}'", nameof(action)),
         };
-        var now = clock.GetUtcNow().UtcDateTime;
-        var changed = store.InTransaction((connection, _) =>
-        {
-            var severity = Sql.Rows(connection, "SELECT severity FROM alerts WHERE alert_id = $1", r => r.GetString(0), alertId).FirstOrDefault();
-            if (severity is null) return false;
-            using (var update = connection.CreateCommand())
-            {
-                update.CommandText = """
-                    UPDATE alerts SET state = $2, updated_at = $3,
-                      acknowledged_by = CASE WHEN $2 = 'acknowledged' THEN $4 ELSE acknowledged_by END,
-                      muted_until = CASE WHEN $2 = 'muted' THEN $5 ELSE muted_until END,
-                      resolved_at = CASE WHEN $2 = 'resolved' THEN $3 ELSE resolved_at END
-                    WHERE alert_id = $1
-                    """;
-                foreach (var value in new object[] { alertId, state, now, actor, now.AddDays(muteDays) }) update.Parameters.Add(new DuckDBParameter(value));
-                update.ExecuteNonQuery();
-            }
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO alert_events (event_id, alert_id, occurred_at, event, severity, actor) VALUES ($1, $2, $3, $4, $5, $6)";
-            foreach (var value in new object[] { MonitorStore.NextId(connection, "alert_event_seq"), alertId, now, eventName, severity, actor })
-                insert.Parameters.Add(new DuckDBParameter(value));
-            insert.ExecuteNonQuery();
-            return true;
-        });
         if (changed) changes.Invalidate();
         return changed;
     }

@@ -41,8 +41,7 @@ public sealed class IndicatorQuery(MonitorStore store)
         seriesId);
 
     public IReadOnlyList<LightHistoryRow> Lights(string seriesId, int months = 24) => Sql.Rows(store, """
-        SELECT period, points, colour, metric FROM signal_lights WHERE series_id = $1
-        QUALIFY row_number() OVER (PARTITION BY period ORDER BY config_version DESC) = 1
+        SELECT period, points, colour, metric FROM signal_lights_current WHERE series_id = $1
         ORDER BY period DESC LIMIT $2
         """, r => new LightHistoryRow(r.Day(0), r.GetInt32(1), r.GetString(2), r.GetDouble(3)), seriesId, months);
 

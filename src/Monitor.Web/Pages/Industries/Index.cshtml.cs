@@ -12,6 +12,13 @@ public sealed class IndexModel(IndustriesQuery query, PageCache cache) : Monitor
     public IReadOnlyList<HeatRow> Rows { get; private set; } = [];
     public bool ByLight { get; private set; }
 
+    /// <summary>The indicator is a rate, so its cells show changes in percentage points rather than per cent.</summary>
+    public bool InPoints { get; private set; }
+
+    public string ChangeLegend => InPoints
+        ? T("格内为同比变化（百分点），颜色为全表五分位。", "Cells show the change on a year earlier (percentage points), coloured by quintile of the grid.")
+        : T("格内为同比增长（%），颜色为全表五分位。", "Cells show year-on-year growth (%), coloured by quintile of the grid.");
+
     public void OnGet(string? code)
     {
         Indicators = cache.Get("industries", query.Indicators);
@@ -20,18 +27,19 @@ public sealed class IndexModel(IndustriesQuery query, PageCache cache) : Monitor
         var code1 = Code;
         var cells = cache.Get("industries|" + code1, () => query.Cells(code1));
         ByLight = cells.Any(c => c.Colour is not null);
+        InPoints = cells.Any(c => c.YearChange?.Points == true);
         Periods = cells.Select(c => c.Period).Distinct().Order().ToList();
         var quintile = GrowthQuintiles(cells);
         Rows = cells.GroupBy(c => c.SeriesId).Select(g => new HeatRow(g.First(), g.ToDictionary(c => c.Period, c => new HeatValue(
-            ByLight ? c.Metric : c.GrowthPercent,
-            ByLight ? c.Colour : quintile(c.GrowthPercent),
+            ByLight ? c.Metric : c.YearChange?.Value,
+            ByLight ? c.Colour : quintile(c.YearChange?.Value),
             c.Points)))).ToList();
     }
 
     /// <summary>Without lights, cells are coloured by quintile of growth over the whole grid (blue lowest … red highest).</summary>
     private static Func<double?, string?> GrowthQuintiles(IReadOnlyList<HeatCell> cells)
     {
-        var sorted = cells.Where(c => c.GrowthPercent is not null).Select(c => c.GrowthPercent!.Value).Order().ToArray();
+        var sorted = cells.Where(c => c.YearChange is not null).Select(c => c.YearChange!.Value.Value).Order().ToArray();
         if (sorted.Length == 0) return _ => null;
         var cuts = Enumerable.Range(1, 4).Select(i => sorted[Math.Min(sorted.Length - 1, i * sorted.Length / 5)]).ToArray();
         return g => g is { } v ? ChartPalette.LightFromPoints(1 + cuts.Count(c => v >= c)) : null;

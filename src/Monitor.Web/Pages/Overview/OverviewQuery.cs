@@ -40,9 +40,8 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
         var ids = setRows.Select(r => r.Info.SeriesId).Concat(others.Select(o => o.SeriesId)).ToList();
         if (ids.Count == 0) return new LightBoard([], [], []);
         var cells = Sql.Rows(store, $"""
-            SELECT series_id, period, points, colour, metric FROM signal_lights
+            SELECT series_id, period, points, colour, metric FROM signal_lights_current
             WHERE series_id IN ({Sql.Placeholders(ids.Count)})
-            QUALIFY row_number() OVER (PARTITION BY series_id, period ORDER BY config_version DESC) = 1
             """, r => (Id: r.GetString(0), Period: r.Day(1), Cell: new LightCell(r.GetInt32(2), r.GetString(3), r.Number(4))), ids.Cast<object>().ToArray());
         var lit = cells.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.ToDictionary(c => Shown(c.Period, byId[c.Id].Frequency), c => c.Cell));
         if (lit.Count == 0) return new LightBoard([], [], []);
@@ -79,8 +78,7 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
                      max(value) FILTER (WHERE rn = 2) AS previous
               FROM ranked WHERE rn <= 2 GROUP BY series_id),
             light AS (
-              SELECT series_id, points, colour, period FROM signal_lights WHERE series_id IN ({Sql.Placeholders(ids.Count)})
-              QUALIFY row_number() OVER (PARTITION BY series_id ORDER BY period DESC, config_version DESC) = 1)
+              SELECT series_id, points, colour, period FROM signal_lights_latest WHERE series_id IN ({Sql.Placeholders(ids.Count)}))
             SELECT s.series_id, s.name, s.name_zh, s.unit, latest.period, latest.value, light.points, light.colour, latest.previous
             FROM series s LEFT JOIN latest USING (series_id) LEFT JOIN light USING (series_id)
             WHERE s.series_id IN ({Sql.Placeholders(ids.Count)})
@@ -180,8 +178,8 @@ public sealed record LightCell(int Points, string Colour, double? Metric);
 public sealed record HeadlineCard(string SeriesId, string Name, string? NameZh, string? Unit, DateOnly? Period, double? Value, int? Points, string? Colour,
     double? Previous = null)
 {
-    /// <summary>The change since the previous period (what changed since last month).</summary>
-    public double? Change => Value is { } now && Previous is { } before ? now - before : null;
+    /// <summary>The change since the previous period: percentage points for a rate, per cent for a level.</summary>
+    public Change? Change => SeriesChange.Between(Previous, Value, SeriesChange.InPoints(SeriesId, Name, NameZh, Unit));
 }
 
 /// <summary>The latest reading of an economy's 预警指数 (index_code) and its recent turning points.</summary>

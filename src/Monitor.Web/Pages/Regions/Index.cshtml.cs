@@ -33,7 +33,7 @@ public sealed class IndexModel(RegionsQuery query, PageCache cache) : MonitorPag
     /// <summary>Growth mode colours provinces by quintile of growth (lowest = blue … highest = red); the number is always shown.</summary>
     private static Dictionary<string, string> GrowthColours(IEnumerable<ProvinceReading> readings)
     {
-        var ranked = readings.Where(r => r.GrowthPercent is not null).OrderBy(r => r.GrowthPercent).ToList();
+        var ranked = readings.Where(r => r.YearChange is not null).OrderBy(r => r.YearChange!.Value.Value).ToList();
         return ranked.Select((r, i) => (r.SeriesId, Colour: ChartPalette.LightFromPoints(1 + i * 5 / Math.Max(1, ranked.Count))))
             .ToDictionary(x => x.SeriesId, x => x.Colour);
     }

@@ -17,13 +17,13 @@ public sealed class EmlFallbackTests
         var folder = TempFolder.Create();
         try
         {
-            var clock = new TestClock(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
+            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
             using var email = new EmailHarness(test.Store, clock, smtp: null, outboxFolder: folder);
             email.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
             AlertSeed.Series(test.Store, "cn:cpi", "Consumer prices", "居民消费价格指数");
-            AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", clock.Now.AddHours(1));
+            AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", clock.GetUtcNow().AddHours(1));
 
-            clock.Set(new DateTimeOffset(2026, 11, 30, 0, 1, 0, TimeSpan.Zero));
+            clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 0, 1, 0, TimeSpan.Zero));
             await email.RunAsync();
             await email.RunAsync();
 
@@ -48,14 +48,14 @@ public sealed class EmlFallbackTests
         var folder = TempFolder.Create();
         try
         {
-            var clock = new TestClock(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
+            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
             using var email = new EmailHarness(test.Store, clock, smtp: null, outboxFolder: folder);
             email.Sender.BatchSize = 10;
             for (var i = 0; i < 25; i++) email.Subscriptions.Create(new SubscriptionDraft { Address = $"reader{i}@example.cn" }, null);
             AlertSeed.Series(test.Store, "cn:cpi", "Consumer prices", "居民消费价格指数");
-            AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", clock.Now.AddHours(1));
+            AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", clock.GetUtcNow().AddHours(1));
 
-            clock.Set(new DateTimeOffset(2026, 11, 30, 0, 0, 30, TimeSpan.Zero));
+            clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 0, 0, 30, TimeSpan.Zero));
             var summary = await email.RunAsync();
 
             Assert.HasCount(25, Directory.GetFiles(folder, "*.eml"), summary);
@@ -74,15 +74,15 @@ public sealed class EmlFallbackTests
         var folder = TempFolder.Create();
         try
         {
-            var clock = new TestClock(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
+            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
             using var email = new EmailHarness(test.Store, clock, smtp: null, outboxFolder: folder);
             email.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
             AlertSeed.Series(test.Store, "cn:cpi", "Consumer prices", "居民消费价格指数");
-            AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", clock.Now.AddHours(1));
-            clock.Set(new DateTimeOffset(2026, 11, 30, 0, 0, 30, TimeSpan.Zero));
+            AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", clock.GetUtcNow().AddHours(1));
+            clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 0, 0, 30, TimeSpan.Zero));
             var output = new StringWriter();
 
-            var code = await email.Command("email-digest").RunAsync(new Monitor.Core.Cli.CommandLineArgs([]), output, CancellationToken.None);
+            var code = await email.RunVerb("email-digest", output);
 
             Assert.AreEqual(0, code);
             Assert.AreEqual("digests claimed 1, delivered 1, retrying 0, failed 0", output.ToString().Trim());

@@ -29,13 +29,13 @@ public sealed class ExactlyOnceTests
     {
         using var test = TestStore.InMemory(EmailSchema.Scripts);
         using var smtp = TestSmtpServer.Accepting();
-        var clock = new TestClock(Subscribed);
+        var clock = new FakeTimeProvider(Subscribed);
         using var serverA = new EmailHarness(test.Store, clock, smtp);
         using var serverB = new EmailHarness(test.Store, clock, smtp);
         var addresses = Enumerable.Range(1, 6).Select(i => $"reader{i}@example.cn").ToList();
         foreach (var address in addresses) serverA.Subscriptions.Create(new SubscriptionDraft { Address = address }, null);
         SeedAlert(test.Store);
-        clock.Set(DigestTime);
+        clock.SetUtcNow(DigestTime);
 
         for (var round = 0; round < 3; round++)
         {
@@ -56,17 +56,17 @@ public sealed class ExactlyOnceTests
     {
         using var test = TestStore.InMemory(EmailSchema.Scripts);
         using var smtp = TestSmtpServer.RefusingFirst(3);
-        var clock = new TestClock(Subscribed);
+        var clock = new FakeTimeProvider(Subscribed);
         using var email = new EmailHarness(test.Store, clock, smtp);
         email.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
         SeedAlert(test.Store);
 
-        clock.Set(DigestTime);
+        clock.SetUtcNow(DigestTime);
         await email.RunAsync();
         var first = email.Outbox.List().Single();
         Assert.AreEqual(OutboxStatus.Retry, first.Status);
         StringAssert.Contains(first.LastError, "451");
-        Assert.AreEqual(clock.Now.UtcDateTime.AddMinutes(1), first.NextAttemptAt, "first retry after the base delay");
+        Assert.AreEqual(clock.GetUtcNow().UtcDateTime.AddMinutes(1), first.NextAttemptAt, "first retry after the base delay");
 
         await email.RunAsync();
         Assert.AreEqual(1, smtp.Attempts, "no new attempt before the back-off has passed");
@@ -89,12 +89,12 @@ public sealed class ExactlyOnceTests
     {
         using var test = TestStore.InMemory(EmailSchema.Scripts);
         using var smtp = TestSmtpServer.RefusingFirst(100);
-        var clock = new TestClock(Subscribed);
+        var clock = new FakeTimeProvider(Subscribed);
         using var email = new EmailHarness(test.Store, clock, smtp, settings: new Dictionary<string, string?> { ["Email:MaxAttempts"] = "3" });
         email.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
         SeedAlert(test.Store);
 
-        clock.Set(DigestTime);
+        clock.SetUtcNow(DigestTime);
         for (var i = 0; i < 6; i++)
         {
             await email.RunAsync();
@@ -112,12 +112,12 @@ public sealed class ExactlyOnceTests
     {
         using var test = TestStore.InMemory(EmailSchema.Scripts);
         using var smtp = TestSmtpServer.Rejecting();
-        var clock = new TestClock(Subscribed);
+        var clock = new FakeTimeProvider(Subscribed);
         using var email = new EmailHarness(test.Store, clock, smtp);
         email.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
         SeedAlert(test.Store);
 
-        clock.Set(DigestTime);
+        clock.SetUtcNow(DigestTime);
         await email.RunAsync();
         clock.Advance(TimeSpan.FromHours(2));
         await email.RunAsync();
@@ -130,7 +130,7 @@ public sealed class ExactlyOnceTests
 
         smtp.Reply = _ => 250;
         AlertSeed.Open(test.Store, "cn:cpi", "warning", "yellow", "CPI warming", "CPI 趋热", DigestTime.AddHours(3));
-        clock.Set(DigestTime.AddDays(1));
+        clock.SetUtcNow(DigestTime.AddDays(1));
         await email.RunAsync();
         var next = smtp.To("planner@example.cn").Single();
         StringAssert.Contains(next.TextBody, "CPI 过热", "the change of the failed digest");
@@ -143,12 +143,12 @@ public sealed class ExactlyOnceTests
         using var test = TestStore.OnDisk(EmailSchema.Scripts);
         var path = test.Store.DatabasePath;
         using var smtp = TestSmtpServer.RefusingFirst(1);
-        var clock = new TestClock(Subscribed);
+        var clock = new FakeTimeProvider(Subscribed);
         using (var before = new EmailHarness(test.Store, clock, smtp))
         {
             before.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
             SeedAlert(test.Store);
-            clock.Set(DigestTime);
+            clock.SetUtcNow(DigestTime);
             await before.RunAsync();
             Assert.AreEqual(OutboxStatus.Retry, before.Outbox.List().Single().Status);
         }
@@ -172,14 +172,14 @@ public sealed class ExactlyOnceTests
         using var test = TestStore.OnDisk(EmailSchema.Scripts);
         var path = test.Store.DatabasePath;
         using var smtp = TestSmtpServer.Accepting();
-        var clock = new TestClock(Subscribed);
+        var clock = new FakeTimeProvider(Subscribed);
         CrashAfterAcceptance? dyingTransport = null;
         using (var dying = new EmailHarness(test.Store, clock, smtp, transport: p =>
                    dyingTransport = new CrashAfterAcceptance(new SmtpMailTransport(p.GetRequiredService<IOptions<EmailOptions>>()))))
         {
             dying.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
             SeedAlert(test.Store);
-            clock.Set(DigestTime);
+            clock.SetUtcNow(DigestTime);
             _ = dying.RunAsync();
             await dyingTransport!.Accepted.WaitAsync(TimeSpan.FromSeconds(20));
         }

@@ -21,14 +21,14 @@ public sealed class DigestContentTests
         AlertSeed.Event(store, oldAlert, "resolved", "info", Subscribed.AddHours(5));
     }
 
-    private static (TestStore Test, TestClock Clock, long OldAlert) Seeded()
+    private static (TestStore Test, FakeTimeProvider Clock, long OldAlert) Seeded()
     {
         var test = TestStore.InMemory(EmailSchema.Scripts);
         AlertSeed.Series(test.Store, "cn:cpi", "Consumer prices", "居民消费价格指数");
         AlertSeed.Series(test.Store, "cn:pmi", "Manufacturing PMI", "制造业采购经理指数");
         AlertSeed.Series(test.Store, "gd:ip", "Guangdong industrial output", "广东工业增加值", "regional", "440000");
         var oldAlert = AlertSeed.Open(test.Store, "cn:pmi", "warning", "blue", "PMI overcooling", "PMI 过冷", Subscribed.AddDays(-3));
-        return (test, new TestClock(Subscribed), oldAlert);
+        return (test, new FakeTimeProvider(Subscribed), oldAlert);
     }
 
     [TestMethod]
@@ -41,7 +41,7 @@ public sealed class DigestContentTests
         email.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, "analyst1");
         SeedThreeNewAlertsAndOneResolved(test.Store, oldAlert);
 
-        clock.Set(DigestTime);
+        clock.SetUtcNow(DigestTime);
         await email.RunAsync();
 
         var message = smtp.To("planner@example.cn").Single();
@@ -73,7 +73,7 @@ public sealed class DigestContentTests
         email.Subscriptions.Create(new SubscriptionDraft { Address = "critical@example.cn", Language = "en", MinSeverity = "critical" }, null);
         SeedThreeNewAlertsAndOneResolved(test.Store, oldAlert);
 
-        clock.Set(DigestTime);
+        clock.SetUtcNow(DigestTime);
         await email.RunAsync();
 
         Assert.AreEqual("[Monitor] 1 new alert · worst: light blue (cooling)", smtp.To("gd@example.cn").Single().Subject);
@@ -91,7 +91,7 @@ public sealed class DigestContentTests
         using var email = new EmailHarness(test.Store, clock, smtp);
         var subscription = email.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
         SeedThreeNewAlertsAndOneResolved(test.Store, oldAlert);
-        clock.Set(DigestTime);
+        clock.SetUtcNow(DigestTime);
         await email.RunAsync();
         var message = smtp.To("planner@example.cn").Single();
 
@@ -106,7 +106,7 @@ public sealed class DigestContentTests
         Assert.IsTrue(email.Subscriptions.Unsubscribe(email.Tokens.Verify(token)!.Value));
 
         AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating again", "CPI 再次过热", DigestTime.AddHours(1));
-        clock.Set(DigestTime.AddDays(1));
+        clock.SetUtcNow(DigestTime.AddDays(1));
         await email.RunAsync();
         Assert.HasCount(1, smtp.To("planner@example.cn"), "no digest after unsubscribing");
     }
@@ -120,14 +120,14 @@ public sealed class DigestContentTests
         using var email = new EmailHarness(test.Store, clock, smtp);
         email.Subscriptions.Create(new SubscriptionDraft { Address = "quiet@example.cn" }, null);
 
-        clock.Set(DigestTime);
+        clock.SetUtcNow(DigestTime);
         await email.RunAsync();
         AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", DigestTime.AddHours(1));
-        clock.Set(DigestTime.AddHours(23));
+        clock.SetUtcNow(DigestTime.AddHours(23));
         await email.RunAsync();
 
         Assert.AreEqual(0, smtp.Attempts, "nothing changed before 08:00, and the next 08:00 has not come yet");
-        clock.Set(DigestTime.AddDays(1));
+        clock.SetUtcNow(DigestTime.AddDays(1));
         await email.RunAsync();
         Assert.HasCount(1, smtp.To("quiet@example.cn"));
     }
@@ -143,7 +143,7 @@ public sealed class DigestContentTests
         email.Subscriptions.Create(new SubscriptionDraft { Address = "planner@example.cn" }, null);
         SeedThreeNewAlertsAndOneResolved(test.Store, oldAlert);
 
-        clock.Set(DigestTime);
+        clock.SetUtcNow(DigestTime);
         await email.RunAsync();
 
         var message = smtp.To("planner@example.cn").Single();
@@ -168,7 +168,7 @@ public sealed class DigestContentTests
             mute.ExecuteNonQuery();
         }
 
-        clock.Set(DigestTime);
+        clock.SetUtcNow(DigestTime);
         await email.RunAsync();
 
         var message = smtp.To("planner@example.cn").Single();

@@ -17,17 +17,17 @@ public sealed class DigestPlannerTests
     {
         using var test = TestStore.InMemory(EmailSchema.Scripts);
         using var smtp = TestSmtpServer.Accepting();
-        var clock = new TestClock(Start);
+        var clock = new FakeTimeProvider(Start);
         using var email = new EmailHarness(test.Store, clock, smtp);
         email.Subscriptions.Create(new SubscriptionDraft { Address = "fast@example.cn", Cadence = "immediate", ImmediateMinutes = 5 }, null);
         AlertSeed.Series(test.Store, "cn:cpi", "Consumer prices", "居民消费价格指数");
         AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", Start.AddMinutes(2));
 
-        clock.Set(Start.AddMinutes(3));
+        clock.SetUtcNow(Start.AddMinutes(3));
         await email.RunAsync();
         Assert.AreEqual(0, smtp.Attempts, "the 10:00–10:05 period has not ended");
 
-        clock.Set(Start.AddMinutes(5).AddSeconds(10));
+        clock.SetUtcNow(Start.AddMinutes(5).AddSeconds(10));
         await email.RunAsync();
         await email.RunAsync();
         Assert.HasCount(1, smtp.To("fast@example.cn"));
@@ -38,7 +38,7 @@ public sealed class DigestPlannerTests
     {
         using var test = TestStore.InMemory(EmailSchema.Scripts);
         using var smtp = TestSmtpServer.Accepting();
-        var clock = new TestClock(Start);
+        var clock = new FakeTimeProvider(Start);
         using var email = new EmailHarness(test.Store, clock, smtp);
         var broken = email.Subscriptions.Create(new SubscriptionDraft { Address = "broken@example.cn" }, null);
         email.Subscriptions.Create(new SubscriptionDraft { Address = "fine@example.cn" }, null);
@@ -52,7 +52,7 @@ public sealed class DigestPlannerTests
         AlertSeed.Series(test.Store, "cn:cpi", "Consumer prices", "居民消费价格指数");
         AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", Start.AddHours(1));
 
-        clock.Set(Start.AddDays(1));
+        clock.SetUtcNow(Start.AddDays(1));
         var failure = await Assert.ThrowsExactlyAsync<InvalidOperationException>(email.RunAsync);
 
         StringAssert.Contains(failure.Message, $"subscription {broken.SubscriptionId}");
@@ -63,7 +63,7 @@ public sealed class DigestPlannerTests
     public void The_same_digest_cannot_be_claimed_twice_nor_a_second_digest_from_a_stale_cursor()
     {
         using var test = TestStore.InMemory(EmailSchema.Scripts);
-        using var email = new EmailHarness(test.Store, new TestClock(Start), smtp: null);
+        using var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null);
         var subscription = email.Subscriptions.Create(new SubscriptionDraft { Address = "a@example.cn" }, null);
         OutboxClaim Claim(string key, DateTime end) => new(key, subscription.SubscriptionId, end.AddDays(-1), end, 0, 5, 1,
             "a@example.cn", "subject", "id@x", [1, 2, 3]);
@@ -78,7 +78,7 @@ public sealed class DigestPlannerTests
     public void A_leased_message_cannot_be_leased_again_until_its_lease_runs_out()
     {
         using var test = TestStore.InMemory(EmailSchema.Scripts);
-        using var email = new EmailHarness(test.Store, new TestClock(Start), smtp: null);
+        using var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null);
         var subscription = email.Subscriptions.Create(new SubscriptionDraft { Address = "a@example.cn" }, null);
         var now = Start.UtcDateTime;
         email.Outbox.TryClaim(new OutboxClaim("digest:1:a", subscription.SubscriptionId, now.AddDays(-1), now, 0, 5, 1, "a@example.cn", "s", "id@x", [1]), now);

@@ -28,7 +28,7 @@ public sealed class SubscriptionStoreTests
         using var test = TestStore.InMemory(EmailSchema.Scripts);
         AlertSeed.Series(test.Store, "cn:cpi", "CPI", "居民消费价格指数");
         AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", Start.AddDays(-1));
-        using var email = new EmailHarness(test.Store, new TestClock(Start), smtp: null);
+        using var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null);
 
         var created = email.Subscriptions.Create(new SubscriptionDraft
         {
@@ -50,7 +50,7 @@ public sealed class SubscriptionStoreTests
     public void Default_subscription_is_a_daily_Chinese_digest_at_eight_in_Shanghai()
     {
         using var test = TestStore.InMemory(EmailSchema.Scripts);
-        using var email = new EmailHarness(test.Store, new TestClock(Start), smtp: null);
+        using var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null);
 
         var created = email.Subscriptions.Create(new SubscriptionDraft { Address = "a@example.cn" }, null);
 
@@ -64,7 +64,7 @@ public sealed class SubscriptionStoreTests
     public void Unsubscribe_token_works_for_its_subscription_and_a_tampered_one_does_not()
     {
         using var test = TestStore.InMemory(EmailSchema.Scripts);
-        using var email = new EmailHarness(test.Store, new TestClock(Start), smtp: null);
+        using var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null);
         var first = email.Subscriptions.Create(new SubscriptionDraft { Address = "a@example.cn" }, null);
         var second = email.Subscriptions.Create(new SubscriptionDraft { Address = "b@example.cn" }, null);
         var token = email.Tokens.Create(first.SubscriptionId);
@@ -82,15 +82,15 @@ public sealed class SubscriptionStoreTests
     {
         using var test = TestStore.OnDisk(EmailSchema.Scripts);
         string token;
-        using (var email = new EmailHarness(test.Store, new TestClock(Start), smtp: null))
+        using (var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null))
             token = email.Tokens.Create(42);
         var path = test.Store.DatabasePath;
         test.Store.Dispose();
 
         using var reopened = new Monitor.Core.Store.MonitorStore(new Monitor.Core.Store.StoreOptions { Path = path, MemoryLimit = "256MB" }, EmailSchema.Scripts);
-        using var restarted = new EmailHarness(reopened, new TestClock(Start), smtp: null);
+        using var restarted = new EmailHarness(reopened, new FakeTimeProvider(Start), smtp: null);
         using var otherStore = TestStore.InMemory(EmailSchema.Scripts);
-        using var otherInstall = new EmailHarness(otherStore.Store, new TestClock(Start), smtp: null);
+        using var otherInstall = new EmailHarness(otherStore.Store, new FakeTimeProvider(Start), smtp: null);
 
         Assert.AreEqual(42L, restarted.Tokens.Verify(token));
         Assert.IsNull(otherInstall.Tokens.Verify(token), "another installation generates its own key");
@@ -102,8 +102,8 @@ public sealed class SubscriptionStoreTests
         using var storeA = TestStore.InMemory(EmailSchema.Scripts);
         using var storeB = TestStore.InMemory(EmailSchema.Scripts);
         var settings = new Dictionary<string, string?> { ["Email:SigningKey"] = "a-long-secret-from-the-environment-0123456789" };
-        using var a = new EmailHarness(storeA.Store, new TestClock(Start), smtp: null, settings: settings);
-        using var b = new EmailHarness(storeB.Store, new TestClock(Start), smtp: null, settings: settings);
+        using var a = new EmailHarness(storeA.Store, new FakeTimeProvider(Start), smtp: null, settings: settings);
+        using var b = new EmailHarness(storeB.Store, new FakeTimeProvider(Start), smtp: null, settings: settings);
 
         Assert.AreEqual(7L, b.Tokens.Verify(a.Tokens.Create(7)));
     }
@@ -112,7 +112,7 @@ public sealed class SubscriptionStoreTests
     public void Unsubscribed_subscription_is_no_longer_listed_as_active()
     {
         using var test = TestStore.InMemory(EmailSchema.Scripts);
-        using var email = new EmailHarness(test.Store, new TestClock(Start), smtp: null);
+        using var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null);
         var created = email.Subscriptions.Create(new SubscriptionDraft { Address = "a@example.cn" }, null);
 
         Assert.IsTrue(email.Subscriptions.Unsubscribe(created.SubscriptionId));

@@ -46,7 +46,8 @@ public sealed class EmailHarness : IDisposable
 
     public IMonitorJob Job => _services.GetServices<IMonitorJob>().Single(j => j.Key == JobKeys.EmailDigest);
 
-    public ICliCommand Command(string name) => _services.GetServices<ICliCommand>().Single(c => c.Name == name);
+    /// <summary>Runs the verb <paramref name="name"/> as the command line would.</summary>
+    public Task<int> RunVerb(string name, TextWriter output, params string[] args) => _services.GetCliVerb(name).RunAsync(_services, args, output);
 
     public SubscriptionStore Subscriptions => _services.GetRequiredService<SubscriptionStore>();
 

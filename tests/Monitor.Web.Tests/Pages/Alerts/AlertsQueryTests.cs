@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
 using Monitor.Present.Charts;
 using Monitor.Testing;
+using Monitor.Warn.Alerts;
 using Monitor.Web.Pages.Alerts;
 using Monitor.Web.Pages.Shared;
 using Monitor.Web.Tests.Seeding;
@@ -14,7 +16,7 @@ public sealed class AlertsQueryTests
     {
         using var test = TestStore.InMemory(WebSchemas.All);
         WebSeed.Fill(test.Store);
-        var query = new AlertsQuery(test.Store, new StoreChangeToken(test.Store), TimeProvider.System);
+        var query = Query(test);
 
         Assert.HasCount(3, query.List(null, null, null));
         Assert.AreEqual(1L, query.List("open", "critical", null).Single().AlertId);
@@ -26,7 +28,7 @@ public sealed class AlertsQueryTests
     {
         using var test = TestStore.InMemory(WebSchemas.All);
         WebSeed.Fill(test.Store);
-        var query = new AlertsQuery(test.Store, new StoreChangeToken(test.Store), TimeProvider.System);
+        var query = Query(test);
 
         Assert.IsTrue(query.Act(1, "acknowledge", "ana"));
 
@@ -42,14 +44,14 @@ public sealed class AlertsQueryTests
     {
         using var test = TestStore.InMemory(WebSchemas.All);
         WebSeed.Fill(test.Store);
-        var query = new AlertsQuery(test.Store, new StoreChangeToken(test.Store), TimeProvider.System);
+        var query = Query(test);
 
         query.Act(2, "mute", "ana", muteDays: 7);
         var muted = query.List(null, null, null).Single(a => a.AlertId == 2);
         query.Act(2, "resolve", "ana");
 
         Assert.AreEqual("muted", muted.State);
-        Assert.IsGreaterThan(DateTime.UtcNow.AddDays(6), muted.MutedUntil!.Value);
+        Assert.AreEqual(Now.UtcDateTime.AddDays(7), muted.MutedUntil!.Value);
         Assert.AreEqual("resolved", query.List(null, null, null).Single(a => a.AlertId == 2).State);
     }
 
@@ -57,9 +59,18 @@ public sealed class AlertsQueryTests
     public void An_unknown_alert_is_reported_not_created()
     {
         using var test = TestStore.InMemory(WebSchemas.All);
-        var query = new AlertsQuery(test.Store, new StoreChangeToken(test.Store), TimeProvider.System);
+        var query = Query(test);
 
         Assert.IsFalse(query.Act(99, "resolve", "ana"));
         Assert.IsEmpty(Sql.Rows(test.Store, "SELECT event_id FROM alert_events", r => r.GetInt64(0)));
+    }
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The page's query over the warn stage's AlertStore, both on a fake clock.</summary>
+    private static AlertsQuery Query(TestStore test)
+    {
+        var clock = new FakeTimeProvider(Now);
+        return new AlertsQuery(test.Store, new StoreChangeToken(test.Store), new AlertStore(test.Store, clock), clock);
     }
 }

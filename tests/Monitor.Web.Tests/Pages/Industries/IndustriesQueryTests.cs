@@ -16,6 +16,6 @@ public sealed class IndustriesQueryTests
 
         Assert.HasCount(20, cells.Select(c => c.IndustryCode).Distinct().ToList());
         Assert.HasCount(24, cells.Select(c => c.Period).Distinct().ToList());
-        Assert.IsTrue(cells.All(c => c.GrowthPercent is not null && c.Colour is not null));
+        Assert.IsTrue(cells.All(c => c.YearChange is not null && c.Colour is not null));
     }
 }

@@ -39,7 +39,8 @@ public sealed class OverviewQueryTests
         var cpi = cards.Single(c => c.SeriesId == WebSeed.RevisedSeries);
         var history = new Monitor.Core.Store.SeriesReader(store).History(WebSeed.RevisedSeries);
         Assert.AreEqual(history[^1].Value, cpi.Value, "the card shows the revised (current) value");
-        Assert.AreEqual(history[^1].Value - history[^2].Value, cpi.Change!.Value, 1e-9, "and what changed since the month before");
+        Assert.AreEqual(history[^1].Value - history[^2].Value, cpi.Change!.Value.Value, 1e-9, "and what changed since the month before");
+        Assert.IsTrue(cpi.Change.Value.Points, "a y/y rate changes in percentage points");
     }
 
     [TestMethod]
