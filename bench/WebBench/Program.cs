@@ -9,6 +9,7 @@ using WebBench;
 
 // Dashboard load benchmark: the real host on a store of N series, driven by wrk on loopback, beside Kestrel serving a
 // static copy of the overview page (same bytes) as the ceiling. Usage: dotnet run -c Release --project bench/WebBench -- [--series 10000] [--seconds 30] [--connections 32]
+// With --board 1: issue #15's figures on the three real datasets (BoardBench; datasets from MONITOR_DATASETS, else ../shared/datasets).
 var options = Args(args);
 var seriesCount = options.GetValueOrDefault("series", 10_000);
 var seconds = options.GetValueOrDefault("seconds", 30);
@@ -19,6 +20,15 @@ try
 {
     var password = Guid.NewGuid().ToString("N");
     var app = BuildHost(folder, password);
+    if (options.ContainsKey("board"))
+    {
+        await app.StartAsync();
+        var (boardClient, _) = await SignIn(app.Urls.Single(), password);
+        var datasets = Environment.GetEnvironmentVariable("MONITOR_DATASETS") is { Length: > 0 } d ? d : Path.Combine(FindRoot(), "..", "shared", "datasets");
+        await BoardBench.RunAsync(app.Services, boardClient, datasets);
+        await app.StopAsync();
+        return;
+    }
     var clock = Stopwatch.StartNew();
     var ids = BenchStore.Fill(app.Services.GetRequiredService<MonitorStore>(), seriesCount);
     Console.WriteLine($"store: {ids.Count:N0} series × {BenchStore.Months} months filled in {clock.Elapsed.TotalSeconds:0.0} s");

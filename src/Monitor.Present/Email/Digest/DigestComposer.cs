@@ -35,14 +35,19 @@ public static class DigestComposer
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{DigestLabels.Heading(chinese)} — {Summary(events, chinese)}");
         text.AppendLine();
-        var ordered = DigestRanking.Ordered(events);
-        foreach (var e in ordered.Take(context.MaxEvents))
+        var (sections, left) = DigestSections.Plan(events, context);
+        foreach (var section in sections)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"[{DigestLabels.Event(e.Event, chinese)}] {e.DisplayTitle(chinese)}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"    {Describe(e, context)}");
-            if (e.DisplayMessage(chinese) is { Length: > 0 } message) text.AppendLine(CultureInfo.InvariantCulture, $"    {message}");
+            if (section.Heading is { } heading) text.AppendLine(CultureInfo.InvariantCulture, $"■ {heading}");
+            foreach (var e in section.Shown)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"[{DigestLabels.Event(e.Event, chinese)}] {e.DisplayTitle(chinese)}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {Describe(e, context)}");
+                if (e.DisplayMessage(chinese) is { Length: > 0 } message) text.AppendLine(CultureInfo.InvariantCulture, $"    {message}");
+            }
+            if (section.Hidden > 0) text.AppendLine(CultureInfo.InvariantCulture, $"    … {DigestLabels.MoreInGroup(section.Hidden, chinese)}: {section.Link}");
         }
-        if (ordered.Count > context.MaxEvents) text.AppendLine(DigestLabels.More(ordered.Count - context.MaxEvents, chinese));
+        if (left > 0) text.AppendLine(DigestLabels.More(left, chinese));
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"{DigestLabels.OpenDashboard(chinese)}: {context.DashboardUrl}");
         text.AppendLine(DigestLabels.Footer(chinese));

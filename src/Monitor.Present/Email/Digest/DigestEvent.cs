@@ -16,8 +16,18 @@ public sealed record DigestEvent(
     string? Message,
     string? MessageZh,
     string? SeriesName,
-    string? SeriesNameZh)
+    string? SeriesNameZh,
+    string? GroupKey = null,
+    string? GroupKind = null,
+    string? GroupLabel = null,
+    string? GroupLabelZh = null,
+    double Priority = 1.0)
 {
+    /// <summary>The alert group (docs/warn.md "Alert groups"); an alert outside any group is a group of its own.</summary>
+    public string Group => GroupKey ?? "alert:" + AlertId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public string DisplayGroup(bool chinese) => chinese && !string.IsNullOrWhiteSpace(GroupLabelZh) ? GroupLabelZh! : GroupLabel ?? DisplayTitle(chinese);
+
     public string DisplayTitle(bool chinese) => chinese && !string.IsNullOrWhiteSpace(TitleZh) ? TitleZh! : Title;
 
     public string? DisplayMessage(bool chinese) => chinese && !string.IsNullOrWhiteSpace(MessageZh) ? MessageZh : Message;

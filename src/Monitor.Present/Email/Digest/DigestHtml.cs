@@ -30,19 +30,29 @@ public static class DigestHtml
     private static void AppendTable(StringBuilder html, IReadOnlyList<DigestEvent> events, DigestContext context)
     {
         var chinese = context.Chinese;
-        var ordered = DigestRanking.Ordered(events);
+        var (sections, left) = DigestSections.Plan(events, context);
         html.Append("<table cellpadding=\"6\" style=\"border-collapse:collapse;width:100%\">");
-        foreach (var e in ordered.Take(context.MaxEvents))
+        foreach (var section in sections)
         {
-            html.Append("<tr style=\"border-bottom:1px solid #ddd\">");
-            html.Append(CultureInfo.InvariantCulture, $"<td><span style=\"display:inline-block;width:14px;height:14px;border-radius:7px;background:{DigestLabels.Swatch(e.Colour)}\"></span></td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td><b>{E(DigestLabels.Event(e.Event, chinese))}</b></td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td><b>{E(e.DisplayTitle(chinese))}</b><br><span style=\"color:#555\">{E(DigestComposer.Describe(e, context))}</span>");
-            if (e.DisplayMessage(chinese) is { Length: > 0 } message) html.Append(CultureInfo.InvariantCulture, $"<br>{E(message)}");
-            html.Append("</td></tr>");
+            if (section.Heading is { } heading)
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"3\" style=\"background:#f1f3f5\"><b>{E(heading)}</b></td></tr>");
+            foreach (var e in section.Shown) AppendRow(html, e, context);
+            if (section.Hidden > 0)
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td></td><td colspan=\"2\"><a href=\"{E(section.Link)}\">… {E(DigestLabels.MoreInGroup(section.Hidden, chinese))}</a></td></tr>");
         }
         html.Append("</table>");
-        if (ordered.Count > context.MaxEvents) html.Append(CultureInfo.InvariantCulture, $"<p>{E(DigestLabels.More(ordered.Count - context.MaxEvents, chinese))}</p>");
+        if (left > 0) html.Append(CultureInfo.InvariantCulture, $"<p>{E(DigestLabels.More(left, chinese))}</p>");
+    }
+
+    private static void AppendRow(StringBuilder html, DigestEvent e, DigestContext context)
+    {
+        var chinese = context.Chinese;
+        html.Append("<tr style=\"border-bottom:1px solid #ddd\">");
+        html.Append(CultureInfo.InvariantCulture, $"<td><span style=\"display:inline-block;width:14px;height:14px;border-radius:7px;background:{DigestLabels.Swatch(e.Colour)}\"></span></td>");
+        html.Append(CultureInfo.InvariantCulture, $"<td><b>{E(DigestLabels.Event(e.Event, chinese))}</b></td>");
+        html.Append(CultureInfo.InvariantCulture, $"<td><b>{E(e.DisplayTitle(chinese))}</b><br><span style=\"color:#555\">{E(DigestComposer.Describe(e, context))}</span>");
+        if (e.DisplayMessage(chinese) is { Length: > 0 } message) html.Append(CultureInfo.InvariantCulture, $"<br>{E(message)}");
+        html.Append("</td></tr>");
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

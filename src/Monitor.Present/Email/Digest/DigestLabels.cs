@@ -68,5 +68,16 @@ public static class DigestLabels
         ? "您收到此邮件是因为订阅了 Monitor 预警摘要。"
         : "You receive this e-mail because you subscribed to Monitor alert digests.";
 
+    /// <summary>The heading of a group of changes: "数据未到：fred_md（126 条变化）" for a source, the indicator for a family.</summary>
+    public static string Group(DigestEvent first, int count, bool chinese) => (first.GroupKind, chinese) switch
+    {
+        ("source", true) => $"数据未到：{first.DisplayGroup(true)}（{count} 条变化）",
+        ("source", false) => $"Data not arrived: {first.DisplayGroup(false)} ({count} changes)",
+        (_, true) => $"{first.DisplayGroup(true)}（{count} 条变化）",
+        _ => $"{first.DisplayGroup(false)} ({count} changes)",
+    };
+
+    public static string MoreInGroup(int count, bool chinese) => chinese ? $"本组另有 {count} 条变化" : $"{count} more changes in this group";
+
     public static string More(int count, bool chinese) => chinese ? $"另有 {count} 条变化，请在仪表板查看。" : $"{count} more changes on the dashboard.";
 }

@@ -33,6 +33,16 @@ public static class DigestRanking
         .ThenByDescending(e => e.EventId)
         .ToList();
 
+    /// <summary>
+    /// The changes by alert group, as the dashboard groups them: groups with open changes first, then by their highest
+    /// priority (severity × weight in the indicator set), then by their most important change; within a group, <see cref="Ordered"/>.
+    /// </summary>
+    public static IReadOnlyList<IGrouping<string, DigestEvent>> Grouped(IEnumerable<DigestEvent> events) => Ordered(events)
+        .GroupBy(e => e.Group)
+        .OrderBy(g => g.All(e => e.Event == "resolved"))
+        .ThenByDescending(g => Live(g).Select(e => e.Priority).DefaultIfEmpty(0).Max())
+        .ToList();
+
     /// <summary>The series whose charts the digest embeds: the top open changes, one chart per series.</summary>
     public static IReadOnlyList<DigestEvent> TopForCharts(IEnumerable<DigestEvent> events, int count) => Ordered(Live(events))
         .Where(e => !string.IsNullOrWhiteSpace(e.SeriesId))

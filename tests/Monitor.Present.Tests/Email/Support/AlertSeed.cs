@@ -28,6 +28,12 @@ public static class AlertSeed
         return alertId;
     }
 
+    /// <summary>Puts an alert in a group as the warn stage does (table alert_grouping; needs the warn schema).</summary>
+    public static void Group(MonitorStore store, long alertId, string groupKey, string kind, string label, string labelZh, double weight) =>
+        Execute(store, """
+            INSERT INTO alert_grouping SELECT dedup_key, $2, $3, 'US', $4, $5, $6 FROM alerts WHERE alert_id = $1
+            """, alertId, groupKey, kind, label, labelZh, weight);
+
     public static void Event(MonitorStore store, long alertId, string kind, string severity, DateTimeOffset at)
     {
         using var connection = store.Open();
