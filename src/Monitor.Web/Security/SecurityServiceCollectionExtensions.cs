@@ -11,10 +11,13 @@ public static class SecurityServiceCollectionExtensions
 {
     public const string SignInPath = "/Account/SignIn";
 
+    /// <summary>The security module's tables (user_security).</summary>
+    public static IEnumerable<SchemaScript> Schema => SchemaScript.FromEmbedded(typeof(UserStore).Assembly, "security", "Monitor.Web.Security.Schema.");
+
     public static IServiceCollection AddMonitorSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<UserStore>();
-        services.AddSchema(SchemaScript.FromEmbedded(typeof(UserStore).Assembly, "security", "Monitor.Web.Security.Schema."));
+        services.AddSchema(Schema);
         services.AddHostedService<FirstAdmin>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, options =>
@@ -33,6 +36,7 @@ public static class SecurityServiceCollectionExtensions
             });
         services.AddMonitorPolicies();
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.All.ToArray()).Build());
+        services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.Section));
         services.AddRateLimiter(options => ConfigureSignInLimit(options, configuration.GetValue("Security:SignInAttemptsPerMinute", 10)));
         return services;
     }

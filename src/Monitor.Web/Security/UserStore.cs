@@ -1,16 +1,20 @@
 using System.Security.Cryptography;
 using DuckDB.NET.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Monitor.Core.Store;
 
 namespace Monitor.Web.Security;
 
 /// <summary>
 /// Reads and writes dashboard users; passwords are hashed with ASP.NET Core Identity's PBKDF2 hasher. Every change of
-/// access (role, password, disabling) gives the user a new security stamp, which ends their existing sessions.
+/// access (role, password, disabling) gives the user a new security stamp, which ends their existing sessions. Failed
+/// sign-ins count per account and pause it with back-off (<see cref="LockoutOptions"/>).
 /// </summary>
-public sealed class UserStore(MonitorStore store, TimeProvider clock)
+public sealed class UserStore(MonitorStore store, TimeProvider clock, IOptions<LockoutOptions>? lockout = null)
 {
+    private readonly LockoutOptions _lockout = lockout?.Value ?? new LockoutOptions();
+
     /// <summary>The password hash of an account that signs in only through the organisation's identity provider.</summary>
     public const string NoPassword = "!external";
 
@@ -47,21 +51,58 @@ public sealed class UserStore(MonitorStore store, TimeProvider clock)
     }
 
     /// <summary>
-    /// The user when the name and password match an enabled account; null otherwise. The same PBKDF2 work is done for an
-    /// unknown name, a disabled account or an external account (against a dummy hash), so timing does not tell them apart.
+    /// The user when the name and password match an enabled account that is not paused; null otherwise. The same PBKDF2
+    /// work is done for an unknown name, a disabled, paused or external account (against a dummy hash), so timing does not
+    /// tell them apart.
     /// </summary>
-    public MonitorUser? Verify(string userName, string password)
+    public MonitorUser? Verify(string userName, string password) => SignIn(userName, password).User;
+
+    /// <summary>
+    /// <see cref="Verify"/>, counting the outcome: a failure on a known account adds to its failures in a row (pausing it
+    /// at the threshold), a success clears them. A paused account is refused even with the right password, and its
+    /// failures are not counted while paused.
+    /// </summary>
+    public SignInCheck SignIn(string userName, string password)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var found = Credentials(userName);
+        var pausedUntil = found?.LockedUntil is { } until && until > now ? until : (DateTime?)null;
+        var usable = found is { User.Disabled: false } && found.Value.Hash != NoPassword && pausedUntil is null;
+        var verified = _hasher.VerifyHashedPassword(found?.User!, usable ? found!.Value.Hash : _dummyHash.Value, password) != PasswordVerificationResult.Failed;
+        if (usable && verified)
+        {
+            if (found!.Value.Failures > 0) ClearFailures(userName);
+            return new SignInCheck(found.Value.User, null);
+        }
+        if (found is { } account && pausedUntil is null) pausedUntil = RecordFailure(userName, account.Failures + 1, now);
+        return new SignInCheck(null, pausedUntil);
+    }
+
+    private (MonitorUser User, string Hash, int Failures, DateTime? LockedUntil)? Credentials(string userName)
     {
         using var connection = store.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns}, password_hash FROM users WHERE user_name = $1";
+        command.CommandText = $"""
+            SELECT {string.Join(", ", Columns.Split(", ").Select(c => "u." + c))}, u.password_hash, coalesce(s.failed_count, 0), s.locked_until
+            FROM users u LEFT JOIN user_security s USING (user_name) WHERE u.user_name = $1
+            """;
         command.Parameters.Add(new DuckDBParameter(userName));
         using var row = command.ExecuteReader();
-        var found = row.Read() ? (User: ReadUser(row), Hash: row.GetString(6)) : default;
-        var usable = found.User is { Disabled: false } && found.Hash != NoPassword;
-        var verified = _hasher.VerifyHashedPassword(found.User!, usable ? found.Hash : _dummyHash.Value, password) != PasswordVerificationResult.Failed;
-        return usable && verified ? found.User : null;
+        return row.Read() ? (ReadUser(row), row.GetString(6), row.GetInt32(7), row.IsDBNull(8) ? null : row.GetDateTime(8)) : null;
     }
+
+    /// <summary>Stores the failures in a row and, at the threshold, the end of the pause; returns that end when paused now.</summary>
+    private DateTime? RecordFailure(string userName, int failures, DateTime now)
+    {
+        Stamp(userName);
+        var pause = _lockout.PauseAfter(failures);
+        DateTime? until = pause > TimeSpan.Zero ? now + pause : null;
+        Execute(null, "UPDATE user_security SET failed_count = $2, locked_until = $3 WHERE user_name = $1", userName, failures, until ?? (object)DBNull.Value);
+        return until;
+    }
+
+    private void ClearFailures(string userName) =>
+        Execute(null, "UPDATE user_security SET failed_count = 0, locked_until = NULL WHERE user_name = $1", userName);
 
     public void Create(string userName, string password, string role, string? displayName, string language = "zh") =>
         Insert(userName, _hasher.HashPassword(null!, password), role, displayName, language);
@@ -69,8 +110,12 @@ public sealed class UserStore(MonitorStore store, TimeProvider clock)
     /// <summary>Adds an account that has no local password (it signs in through OpenID Connect).</summary>
     public void CreateExternal(string userName, string role, string? displayName) => Insert(userName, NoPassword, role, displayName, "zh");
 
-    public void SetPassword(string userName, string password) =>
+    /// <summary>Sets a new password (ending the user's sessions) and lifts a pause: an admin's reset is how a locked-out user gets back in at once.</summary>
+    public void SetPassword(string userName, string password)
+    {
         ChangeAccess("UPDATE users SET password_hash = $2 WHERE user_name = $1", userName, _hasher.HashPassword(Find(userName)!, password));
+        ClearFailures(userName);
+    }
 
     public void SetRole(string userName, string role)
     {
@@ -152,3 +197,6 @@ public sealed class UserStore(MonitorStore store, TimeProvider clock)
     private static MonitorUser ReadUser(System.Data.IDataRecord row) =>
         new(row.GetString(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetString(3), row.GetBoolean(4), row.GetDateTime(5));
 }
+
+/// <summary>The outcome of a sign-in check: the user, or null with the end of the account's pause when it is paused.</summary>
+public sealed record SignInCheck(MonitorUser? User, DateTime? PausedUntil);

@@ -24,12 +24,15 @@ public sealed class SignInModel(UserStore users, IAuditLog audit, ILogger<SignIn
     public async Task<IActionResult> OnPostAsync(string? userName, string? password, string? returnUrl)
     {
         ReturnUrl = returnUrl;
-        var user = string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password) ? null : users.Verify(userName, password);
+        var check = string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password) ? new SignInCheck(null, null) : users.SignIn(userName, password);
+        var user = check.User;
         if (user is null)
         {
+            // The page says the same for a pause as for a wrong password, so that it does not tell which names exist.
             logger.LogWarning("failed sign-in for {User} from {Address}", userName, HttpContext.Connection.RemoteIpAddress);
             audit.Write(new AuditEntry(new AuditActor(userName ?? "", "local", HttpContext.Connection.RemoteIpAddress?.ToString()),
-                AuditActions.SignIn, HttpContext.AuditTarget(), Outcome: AuditOutcome.Denied, Detail: "wrong user name or password"));
+                AuditActions.SignIn, HttpContext.AuditTarget(), Outcome: AuditOutcome.Denied,
+                Detail: check.PausedUntil is { } until ? $"account paused after repeated failures until {until:yyyy-MM-dd HH:mm:ss} UTC" : "wrong user name or password"));
             Failed = true;
             return Page();
         }
