@@ -29,6 +29,8 @@ public static class ApiExtensions
         services.AddSingleton<NowcastExport>();
         services.AddApiAuthentication();
         services.AddProblemDetails();
+        // A body or parameter that cannot be read throws, so that UnreadableRequests answers with a problem, not an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Monitor API";
@@ -41,6 +43,7 @@ public static class ApiExtensions
 
     public static WebApplication MapMonitorApi(this WebApplication app)
     {
+        app.Use(UnreadableRequests);
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiAuthentication.Require(Policies.Read)).WithTags("v1");
         api.MapCatalogue();
         api.MapForecasts();
@@ -62,6 +65,23 @@ public static class ApiExtensions
         app.MapScalarApiReference(DocsPath, options => options.WithTitle("Monitor API").WithOpenApiRoutePattern(OpenApiPattern).DisableDefaultFonts())
             .RequireAuthorization(ApiAuthentication.Require(Policies.Read));
         return app;
+    }
+
+    /// <summary>
+    /// A request the API cannot read (malformed JSON, a value of the wrong type) gets a 400 problem that says what and
+    /// where (the JSON reader's path, line and byte position), instead of the framework's empty 400.
+    /// </summary>
+    private static async Task UnreadableRequests(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            var reason = ex.InnerException is System.Text.Json.JsonException json ? $"{ex.Message} {json.Message}" : ex.Message;
+            await ApiProblems.Write(context, ex.StatusCode, "the request could not be read", reason);
+        }
     }
 
     /// <summary>The API's own table (api_keys), module "api"; read by name so other scripts of this assembly never mix in.</summary>

@@ -36,6 +36,24 @@ public sealed class ApiProtocolTests
     }
 
     [TestMethod]
+    public async Task A_malformed_JSON_body_gets_a_problem_that_says_where()
+    {
+        var request = _host.Get("/api/v1/keys", _host.AnalystKey);
+        request.Method = HttpMethod.Post;
+        request.Content = new StringContent("{\"label\": \"x\",", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await _host.Client.SendAsync(request);
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var detail = problem.RootElement.GetProperty("detail").GetString()!;
+        StringAssert.Contains(detail, "JSON");
+        StringAssert.Contains(detail, "BytePositionInLine", "the reader says where the body broke off");
+        Assert.IsEmpty(_host.Keys.List("ana").Where(k => k.Label == "x"), "nothing was created");
+    }
+
+    [TestMethod]
     public async Task SameContentAnswers304ToItsETag()
     {
         using var first = await _host.GetAsync("/api/v1/alerts");
