@@ -44,6 +44,7 @@ public static class ApiExtensions
     public static WebApplication MapMonitorApi(this WebApplication app)
     {
         app.Use(UnreadableRequests);
+        app.Use(CrossSiteWrites.Check);
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiAuthentication.Require(Policies.Read)).WithTags("v1");
         api.MapCatalogue();
         api.MapForecasts();
