@@ -19,6 +19,9 @@ public sealed class UserStore(MonitorStore store, TimeProvider clock, IOptions<L
     public const string NoPassword = "!external";
 
     private const string Columns = "user_name, role, display_name, language, disabled, created_at";
+
+    /// <summary><see cref="Columns"/> of the users table aliased "u", for queries that join it.</summary>
+    private static readonly string UserColumns = string.Join(", ", Columns.Split(", ").Select(c => "u." + c));
     private readonly PasswordHasher<MonitorUser> _hasher = new();
 
     /// <summary>A hash of a random password, verified when the name is unknown so that unknown names cost as much as known ones.</summary>
@@ -83,7 +86,7 @@ public sealed class UserStore(MonitorStore store, TimeProvider clock, IOptions<L
         using var connection = store.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {string.Join(", ", Columns.Split(", ").Select(c => "u." + c))}, u.password_hash, coalesce(s.failed_count, 0), s.locked_until
+            SELECT {UserColumns}, u.password_hash, coalesce(s.failed_count, 0), s.locked_until
             FROM users u LEFT JOIN user_security s USING (user_name) WHERE u.user_name = $1
             """;
         command.Parameters.Add(new DuckDBParameter(userName));
@@ -145,7 +148,7 @@ public sealed class UserStore(MonitorStore store, TimeProvider clock, IOptions<L
     {
         using var connection = store.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", Columns.Split(", ").Select(c => "u." + c))}, s.stamp FROM users u LEFT JOIN user_security s USING (user_name) WHERE u.user_name = $1";
+        command.CommandText = $"SELECT {UserColumns}, s.stamp FROM users u LEFT JOIN user_security s USING (user_name) WHERE u.user_name = $1";
         command.Parameters.Add(new DuckDBParameter(userName));
         using var row = command.ExecuteReader();
         return row.Read() ? (ReadUser(row), row.IsDBNull(6) ? null : row.GetString(6)) : null;

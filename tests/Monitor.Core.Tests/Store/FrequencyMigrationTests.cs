@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Monitor.Core.Store;
 using Monitor.Testing;
+using static Monitor.Testing.StoreSql;
 
 namespace Monitor.Core.Tests.Store;
 
@@ -39,19 +40,5 @@ public sealed class FrequencyMigrationTests
         {
             TempFolder.Delete(folder);
         }
-    }
-
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Monitor.Core.Store;
 using Monitor.Testing;
+using static Monitor.Testing.StoreSql;
 
 namespace Monitor.Core.Tests.Store;
 
@@ -13,8 +14,8 @@ public sealed class SeriesReaderTests
         using var test = TestStore.InMemory();
         using (var connection = test.Store.Open())
         {
-            Exec(connection, "INSERT INTO series (series_id, dataset, code, name, domain, frequency) VALUES ('d:GDP', 'd', 'GDP', 'GDP', 'macro', 'Q')");
-            Exec(connection, """
+            Execute(connection, "INSERT INTO series (series_id, dataset, code, name, domain, frequency) VALUES ('d:GDP', 'd', 'GDP', 'GDP', 'macro', 'Q')");
+            Execute(connection, """
                 INSERT INTO observations VALUES
                 ('d:GDP', DATE '2024-01-01', 100, TIMESTAMP '2024-04-15', TIMESTAMP '2024-07-15', 1),
                 ('d:GDP', DATE '2024-01-01', 101, TIMESTAMP '2024-07-15', NULL, 2),
@@ -59,17 +60,10 @@ public sealed class SeriesReaderTests
         using var first = TestStore.InMemory();
         using var second = TestStore.InMemory();
         using (var connection = first.Store.Open())
-            Exec(connection, "INSERT INTO series (series_id, dataset, code, name, domain, frequency) VALUES ('d:X', 'd', 'X', 'X', 'macro', 'M')");
+            Execute(connection, "INSERT INTO series (series_id, dataset, code, name, domain, frequency) VALUES ('d:X', 'd', 'X', 'X', 'macro', 'M')");
 
         Assert.IsNotNull(new SeriesReader(first.Store).Find("d:X"), "another connection of the same store sees the row");
         Assert.IsNull(new SeriesReader(second.Store).Find("d:X"), "a second in-memory store is a separate database");
         Assert.AreEqual(filesBefore, Directory.GetFiles(Directory.GetCurrentDirectory()).Length, "nothing is written to disk");
-    }
-
-    private static void Exec(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Monitor.Core.Store;
 using Monitor.Testing;
+using static Monitor.Testing.StoreSql;
 
 namespace Monitor.Core.Tests.Store;
 
@@ -16,10 +17,10 @@ public sealed class UpgradeTests
         using (var connection = test.Store.Open())
         {
             // As the previous release left it: core's duplicate view, and no record of script 5 (one current view).
-            Exec(connection, "CREATE VIEW observations_current AS SELECT series_id, period, value FROM observations WHERE known_to IS NULL");
-            Exec(connection, "DELETE FROM schema_migrations WHERE module = 'core' AND version = 5");
-            Exec(connection, "INSERT INTO series (series_id, dataset, code, name, domain, frequency) VALUES ('d:X', 'd', 'X', 'X', 'macro', 'M')");
-            Exec(connection, "INSERT INTO observations VALUES ('d:X', DATE '2024-01-01', 1.5, TIMESTAMP '2024-02-01', NULL, 1)");
+            Execute(connection, "CREATE VIEW observations_current AS SELECT series_id, period, value FROM observations WHERE known_to IS NULL");
+            Execute(connection, "DELETE FROM schema_migrations WHERE module = 'core' AND version = 5");
+            Execute(connection, "INSERT INTO series (series_id, dataset, code, name, domain, frequency) VALUES ('d:X', 'd', 'X', 'X', 'macro', 'M')");
+            Execute(connection, "INSERT INTO observations VALUES ('d:X', DATE '2024-01-01', 1.5, TIMESTAMP '2024-02-01', NULL, 1)");
         }
         test.Store.Dispose();
 
@@ -29,19 +30,5 @@ public sealed class UpgradeTests
         Assert.AreEqual(0L, Scalar(upgraded, "SELECT count(*) FROM duckdb_views() WHERE view_name = 'observations_current'"));
         Assert.AreEqual(1.5, Scalar(upgraded, "SELECT value FROM observations WHERE series_id = 'd:X'"));
         Assert.AreEqual(1L, Scalar(upgraded, "SELECT count(*) FROM schema_migrations WHERE module = 'core' AND version = 5"));
-    }
-
-    private static void Exec(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Monitor.Core.Store;
 using Monitor.Forecast.Store;
 using Monitor.Testing;
+using static Monitor.Testing.StoreSql;
 
 namespace Monitor.Forecast.Tests.Store;
 
@@ -126,22 +127,5 @@ public sealed class ForecastJobTests
         using var connection = store.Open();
         Execute(connection, "UPDATE observations SET known_to = $3 WHERE series_id = $1 AND period = $2 AND known_to IS NULL", id, period, at);
         Execute(connection, "INSERT INTO observations VALUES ($1, $2, $3, $4, NULL, 2)", id, period, value, at);
-    }
-
-    private static object? Scalar(MonitorStore store, string sql, params object[] values)
-    {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var v in values) command.Parameters.Add(new DuckDBParameter(v));
-        return command.ExecuteScalar();
-    }
-
-    private static void Execute(DuckDBConnection connection, string sql, params object[] values)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var v in values) command.Parameters.Add(new DuckDBParameter(v));
-        command.ExecuteNonQuery();
     }
 }

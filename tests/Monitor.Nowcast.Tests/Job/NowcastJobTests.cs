@@ -7,6 +7,7 @@ using Monitor.Nowcast.Job;
 using Monitor.Nowcast.Tests.Model;
 using Monitor.Testing;
 using Monitor.Warn.Alerts;
+using static Monitor.Testing.StoreSql;
 
 namespace Monitor.Nowcast.Tests.Job;
 
@@ -132,21 +133,5 @@ public sealed class NowcastJobTests
         Execute(connection, "INSERT INTO series (series_id, dataset, code, name, domain, frequency) VALUES ($1, 'test', $2, $2, 'macro', $3)", id, id[5..], frequency);
         foreach (var (period, value, known) in values)
             Execute(connection, "INSERT INTO observations VALUES ($1, $2, $3, $4, NULL, 1)", id, period.ToDateTime(TimeOnly.MinValue), value, known);
-    }
-
-    private static object? Scalar(MonitorStore store, string sql)
-    {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static void Execute(DuckDBConnection connection, string sql, params object[] values)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var v in values) command.Parameters.Add(new DuckDBParameter(v));
-        command.ExecuteNonQuery();
     }
 }

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Testing;
+using static Monitor.Testing.StoreSql;
 
 namespace Monitor.Warn.Tests.Lights;
 
@@ -13,7 +14,7 @@ public sealed class LightViewsTests
     {
         using var test = TestStore.InMemory(WarnServiceCollectionExtensions.Schema);
         using var connection = test.Store.Open();
-        Exec(connection, """
+        Execute(connection, """
             INSERT INTO signal_lights VALUES
               ('s', DATE '2025-01-01', 1, 1.0, 1, 'blue', TIMESTAMP '2025-02-01'),
               ('s', DATE '2025-01-01', 2, 2.0, 2, 'lightblue', TIMESTAMP '2025-03-01'),
@@ -30,12 +31,5 @@ public sealed class LightViewsTests
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT string_agg(series_id || ' ' || strftime(period, '%Y-%m-%d') || ' ' || config_version || ' ' || colour, '|' ORDER BY series_id, period) FROM {view}";
         return (string)command.ExecuteScalar()!;
-    }
-
-    private static void Exec(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -10,6 +10,7 @@ using Monitor.Core;
 using Monitor.Core.Store;
 using Monitor.Web.Api;
 using Monitor.Web.Api.Keys;
+using static Monitor.Testing.StoreSql;
 
 namespace Monitor.Web.Tests.Api;
 
@@ -76,7 +77,7 @@ internal sealed class ApiHost : IAsyncDisposable
     {
         using (var connection = Store.Open())
         {
-            Exec(connection, """
+            Execute(connection, """
                 INSERT INTO users (user_name, password_hash, role) VALUES ('pat', 'x', 'planner'), ('ana', 'x', 'analyst'), ('adm', 'x', 'admin');
                 INSERT INTO series (series_id, dataset, code, name, name_zh, domain, region_code, industry_code, frequency, unit) VALUES
                   ('nbs:cpi', 'nbs', 'cpi', 'CPI', '居民消费价格指数', 'macro', NULL, NULL, 'M', '%'),
@@ -115,12 +116,5 @@ internal sealed class ApiHost : IAsyncDisposable
         }
         PlannerKey = Keys.Create("pat", "planner laptop").Key;
         AnalystKey = Keys.Create("ana", "analyst notebook").Key;
-    }
-
-    private static void Exec(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Monitor.Core.Store;
+using static Monitor.Testing.StoreSql;
 
 namespace Monitor.Present.Tests.Email.Support;
 
@@ -51,18 +52,4 @@ public static class AlertSeed
     private static void Event(DuckDBConnection connection, long alertId, string kind, string severity, DateTimeOffset at) =>
         Execute(connection, "INSERT INTO alert_events (event_id, alert_id, occurred_at, event, severity) VALUES (nextval('alert_event_seq'), $1, $2, $3, $4)",
             alertId, at.UtcDateTime, kind, severity);
-
-    private static void Execute(MonitorStore store, string sql, params object?[] values)
-    {
-        using var connection = store.Open();
-        Execute(connection, sql, values);
-    }
-
-    private static void Execute(DuckDBConnection connection, string sql, params object?[] values)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
-        command.ExecuteNonQuery();
-    }
 }
