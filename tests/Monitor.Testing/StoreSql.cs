@@ -30,11 +30,5 @@ public static class StoreSql
         return Scalar(connection, sql, values);
     }
 
-    private static DuckDBCommand Command(DuckDBConnection connection, string sql, object?[] values)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
-        return command;
-    }
+    private static DuckDBCommand Command(DuckDBConnection connection, string sql, object?[] values) => Sql.Command(connection, null, sql, values);
 }

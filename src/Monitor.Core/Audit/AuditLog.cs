@@ -21,7 +21,7 @@ public sealed class AuditLog(MonitorStore store, TimeProvider clock) : IAuditLog
             INSERT INTO audit_log (audit_id, occurred_at, actor, via, address, action, target, parameters, rows_returned, outcome, detail)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             """;
-        Add(command, id, clock.GetUtcNow().UtcDateTime, Clip(entry.Actor.Name) ?? "-", Clip(entry.Actor.Via) ?? "-", Clip(entry.Actor.Address),
+        Sql.Bind(command, id, clock.GetUtcNow().UtcDateTime, Clip(entry.Actor.Name) ?? "-", Clip(entry.Actor.Via) ?? "-", Clip(entry.Actor.Address),
             Clip(entry.Action)!, Clip(entry.Target)!, Clip(entry.Parameters), entry.Rows, entry.Outcome, Clip(entry.Detail));
         command.ExecuteNonQuery();
     }
@@ -34,7 +34,7 @@ public sealed class AuditLog(MonitorStore store, TimeProvider clock) : IAuditLog
         using var connection = store.Open();
         using var count = connection.CreateCommand();
         count.CommandText = $"SELECT count(*) FROM audit_log WHERE {where}";
-        Add(count, values);
+        Sql.Bind(count, values);
         var total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         using var command = connection.CreateCommand();
@@ -42,13 +42,13 @@ public sealed class AuditLog(MonitorStore store, TimeProvider clock) : IAuditLog
             SELECT audit_id, occurred_at, actor, via, address, action, target, parameters, rows_returned, outcome, detail
             FROM audit_log WHERE {where} ORDER BY audit_id DESC LIMIT {pageSize} OFFSET {(long)(page - 1) * pageSize}
             """;
-        Add(command, values);
+        Sql.Bind(command, values);
         var rows = new List<AuditRecord>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            rows.Add(new AuditRecord(reader.GetInt64(0), reader.GetDateTime(1), reader.GetString(2), reader.GetString(3), Text(reader, 4),
-                reader.GetString(5), reader.GetString(6), Text(reader, 7), reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.GetString(9), Text(reader, 10)));
+            rows.Add(new AuditRecord(reader.GetInt64(0), reader.GetDateTime(1), reader.GetString(2), reader.GetString(3), reader.Text(4),
+                reader.GetString(5), reader.GetString(6), reader.Text(7), reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.GetString(9), reader.Text(10)));
         }
         return new AuditPage(rows, total, page, pageSize);
     }
@@ -70,13 +70,6 @@ public sealed class AuditLog(MonitorStore store, TimeProvider clock) : IAuditLog
         Clause(filter.To, "occurred_at <");
         return (clauses.ToString(), values.ToArray());
     }
-
-    private static void Add(DuckDBCommand command, params object?[] values)
-    {
-        foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
-    }
-
-    private static string? Text(System.Data.IDataRecord reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
     private static string? Clip(string? text) => text is { Length: > MaxFieldLength } ? text[..MaxFieldLength] + "…" : text;
 }

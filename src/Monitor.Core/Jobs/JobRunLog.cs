@@ -81,18 +81,8 @@ public sealed class JobRunLog(MonitorStore store, TimeProvider clock)
         ORDER BY finished_at DESC LIMIT 1
         """, parameters).SingleOrDefault();
 
-    private List<JobRun> Runs(string sql, params string[] parameters)
-    {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var parameter in parameters) command.Parameters.Add(new DuckDBParameter(parameter));
-        using var reader = command.ExecuteReader();
-        var runs = new List<JobRun>();
-        while (reader.Read())
-            runs.Add(new JobRun(reader.GetString(0), reader.GetDateTime(1), reader.GetDateTime(2), reader.IsDBNull(3) ? "" : reader.GetString(3), reader.GetString(4)));
-        return runs;
-    }
+    private List<JobRun> Runs(string sql, params string[] parameters) =>
+        Sql.Rows(store, sql, reader => new JobRun(reader.GetString(0), reader.GetDateTime(1), reader.GetDateTime(2), reader.IsDBNull(3) ? "" : reader.GetString(3), reader.GetString(4)), parameters);
 }
 
 /// <summary>A finished job run as shown on /health and the Data page.</summary>

@@ -60,10 +60,10 @@ public sealed class ShardCoordinator(
             Delete(run);
             return new StagePreparation(false, summary);
         }
-        Execute(connection, "INSERT INTO scale_runs (run_id, stage, shard_count, code_version, folder, status, started_at) VALUES ($1, $2, $3, $4, $5, 'running', $6)",
+        Sql.Execute(connection, null, "INSERT INTO scale_runs (run_id, stage, shard_count, code_version, folder, status, started_at) VALUES ($1, $2, $3, $4, $5, 'running', $6)",
             runId, stage.Key, run.ShardCount, run.CodeVersion, run.Name, Now);
         for (var shard = 0; shard < run.ShardCount; shard++)
-            Execute(connection, "INSERT INTO scale_shards (run_id, shard, status) VALUES ($1, $2, 'queued')", runId, shard);
+            Sql.Execute(connection, null, "INSERT INTO scale_shards (run_id, shard, status) VALUES ($1, $2, 'queued')", runId, shard);
         if (dispatcher.Deferred) StageContinuation.Defer();
         dispatcher.Dispatch(run);
         return new StagePreparation(true, dispatcher.Deferred ? $"{summary}; sent to {run.ShardCount} shards (scale run {runId})" : Summary(runId) ?? summary);
@@ -74,7 +74,7 @@ public sealed class ShardCoordinator(
     {
         using (var connection = store.Open())
         {
-            Execute(connection, """
+            Sql.Execute(connection, null, """
                 UPDATE scale_shards SET status = $3, worker = $4, attempts = greatest(attempts, $5), started_at = $6, finished_at = $7, message = $8
                 WHERE run_id = $1 AND shard = $2 AND status <> 'done'
                 """, run.RunId, shard, report.Succeeded ? "done" : "failed", report.Worker, report.Attempt, report.StartedAt, report.FinishedAt, report.Message);
@@ -151,7 +151,7 @@ public sealed class ShardCoordinator(
         {
             if (DoneShards(connection, run.RunId) < run.ShardCount || !Enumerable.Range(0, run.ShardCount).All(run.IsComplete)) return false;
             using var transaction = connection.BeginTransaction();
-            var claimed = Execute(connection, "UPDATE scale_runs SET status = 'merged', finished_at = $2 WHERE run_id = $1 AND status = 'running'", runId, Now);
+            var claimed = Sql.Execute(connection, null, "UPDATE scale_runs SET status = 'merged', finished_at = $2 WHERE run_id = $1 AND status = 'running'", runId, Now);
             if (claimed == 0) return false;
             try
             {
@@ -163,7 +163,7 @@ public sealed class ShardCoordinator(
                 FailRun(run, $"merge failed: {ex.Message}");
                 throw;
             }
-            Execute(connection, "UPDATE scale_runs SET message = $2 WHERE run_id = $1", runId, summary);
+            Sql.Execute(connection, null, "UPDATE scale_runs SET message = $2 WHERE run_id = $1", runId, summary);
             transaction.Commit();
         }
         logger.LogInformation("scale run {RunId} of {Stage} merged: {Summary}", runId, stageKey, summary);
@@ -185,7 +185,7 @@ public sealed class ShardCoordinator(
     {
         using (var connection = store.Open())
         {
-            if (Execute(connection, "UPDATE scale_runs SET status = 'failed', finished_at = $2, message = $3 WHERE run_id = $1 AND status = 'running'", run.RunId, Now, reason) == 0) return;
+            if (Sql.Execute(connection, null, "UPDATE scale_runs SET status = 'failed', finished_at = $2, message = $3 WHERE run_id = $1 AND status = 'running'", run.RunId, Now, reason) == 0) return;
         }
         logger.LogError("scale run {RunId} of {Stage} failed: {Reason}", run.RunId, run.Stage, reason);
         Stage(run.Stage).Fail(run, reason);
@@ -220,13 +220,6 @@ public sealed class ShardCoordinator(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private static int Execute(DuckDBConnection connection, string sql, params object?[] values)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var v in values) command.Parameters.Add(new DuckDBParameter(v ?? DBNull.Value));
-        return command.ExecuteNonQuery();
-    }
 }
 
 /// <summary>One sharded run as shown on the Data page and in the API.</summary>

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitor.Core.Store;
 
 namespace Monitor.Core.Scale;
 
@@ -12,16 +13,16 @@ public static class ShardParquet
     public static void Write(string path, string columns, Action<DuckDBAppender> fill)
     {
         using var connection = Open();
-        Execute(connection, $"CREATE TABLE rows ({columns})");
+        Sql.Execute(connection, null, $"CREATE TABLE rows ({columns})");
         using (var appender = connection.CreateAppender("rows")) fill(appender);
-        ShardRun.WriteAtomically(path, temporary => Execute(connection, $"COPY rows TO '{Escape(temporary)}' (FORMAT parquet)"));
+        ShardRun.WriteAtomically(path, temporary => Sql.Execute(connection, null, $"COPY rows TO '{Escape(temporary)}' (FORMAT parquet)"));
     }
 
     /// <summary>Reads a Parquet file row by row with <paramref name="select"/> over "rows" (e.g. "SELECT * FROM rows ORDER BY 1").</summary>
     public static void Read(string path, string select, Action<DuckDBDataReader> row)
     {
         using var connection = Open();
-        Execute(connection, $"CREATE VIEW rows AS SELECT * FROM read_parquet('{Escape(path)}')");
+        Sql.Execute(connection, null, $"CREATE VIEW rows AS SELECT * FROM read_parquet('{Escape(path)}')");
         using var command = connection.CreateCommand();
         command.CommandText = select;
         using var reader = (DuckDBDataReader)command.ExecuteReader();
@@ -36,12 +37,5 @@ public static class ShardParquet
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         return connection;
-    }
-
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -7,7 +7,7 @@ internal static class SchemaMigrator
 {
     public static void Apply(DuckDBConnection connection, IEnumerable<SchemaScript> scripts)
     {
-        Execute(connection, null, """
+        Sql.Execute(connection, null, """
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 module VARCHAR NOT NULL, version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
                 PRIMARY KEY (module, version))
@@ -17,13 +17,8 @@ internal static class SchemaMigrator
         {
             if (applied.Contains((script.Module, script.Version))) continue;
             using var transaction = connection.BeginTransaction();
-            Execute(connection, transaction, script.Sql);
-            using var record = connection.CreateCommand();
-            record.Transaction = transaction;
-            record.CommandText = "INSERT INTO schema_migrations (module, version) VALUES ($1, $2)";
-            record.Parameters.Add(new DuckDBParameter(script.Module));
-            record.Parameters.Add(new DuckDBParameter(script.Version));
-            record.ExecuteNonQuery();
+            Sql.Execute(connection, transaction, script.Sql);
+            Sql.Execute(connection, transaction, "INSERT INTO schema_migrations (module, version) VALUES ($1, $2)", script.Module, script.Version);
             transaction.Commit();
         }
     }
@@ -36,13 +31,5 @@ internal static class SchemaMigrator
         using var reader = command.ExecuteReader();
         while (reader.Read()) result.Add((reader.GetString(0), reader.GetInt32(1)));
         return result;
-    }
-
-    private static void Execute(DuckDBConnection connection, DuckDBTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

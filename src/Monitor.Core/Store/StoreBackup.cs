@@ -22,10 +22,10 @@ public static class StoreBackup
             throw new IOException($"backup folder {folder} is not empty; choose a new folder");
         Directory.CreateDirectory(folder);
         using var connection = store.Open();
-        Execute(connection, "CHECKPOINT");
+        Sql.Execute(connection, null, "CHECKPOINT");
         using var transaction = connection.BeginTransaction();
         var tables = RowCounts(connection, transaction);
-        Execute(connection, $"EXPORT DATABASE {Literal(folder)} (FORMAT parquet)", transaction);
+        Sql.Execute(connection, transaction, $"EXPORT DATABASE {SqlIdentifier.Literal(folder)} (FORMAT parquet)");
         var sequences = SequenceValues(connection, transaction);
         transaction.Commit();
         var manifest = new BackupManifest(clock.GetUtcNow().UtcDateTime, store.DatabasePath, tables, sequences);
@@ -44,13 +44,13 @@ public static class StoreBackup
         using (var connection = new DuckDBConnection($"Data Source={building}"))
         {
             connection.Open();
-            Execute(connection, $"IMPORT DATABASE {Literal(folder)}");
+            Sql.Execute(connection, null, $"IMPORT DATABASE {SqlIdentifier.Literal(folder)}");
             RestoreSequences(connection, manifest.Sequences);
             var restored = RowCounts(connection, null);
             foreach (var (table, rows) in manifest.Tables)
                 if (restored.GetValueOrDefault(table, -1) != rows)
                     throw new InvalidDataException($"backup {folder}: table {table} has {restored.GetValueOrDefault(table, -1)} rows after import, the manifest says {rows}");
-            Execute(connection, "CHECKPOINT");
+            Sql.Execute(connection, null, "CHECKPOINT");
         }
         string? kept = null;
         if (File.Exists(databasePath))
@@ -124,8 +124,8 @@ public static class StoreBackup
         foreach (var (name, last) in sequences)
         {
             var quoted = $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-            Execute(connection, $"DROP SEQUENCE IF EXISTS {quoted}");
-            Execute(connection, $"CREATE SEQUENCE {quoted} START {last + 1}");
+            Sql.Execute(connection, null, $"DROP SEQUENCE IF EXISTS {quoted}");
+            Sql.Execute(connection, null, $"CREATE SEQUENCE {quoted} START {last + 1}");
         }
     }
 
@@ -135,15 +135,7 @@ public static class StoreBackup
         if (File.Exists(path + ".wal")) File.Delete(path + ".wal");
     }
 
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static void Execute(DuckDBConnection connection, string sql, DuckDBTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 }

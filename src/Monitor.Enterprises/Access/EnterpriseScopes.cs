@@ -15,14 +15,14 @@ public sealed class EnterpriseScopes(MonitorStore store, TimeProvider clock)
     {
         if (string.IsNullOrEmpty(userName)) return [];
         using var connection = store.Open();
-        return connection.Rows("SELECT region_prefix FROM enterprise_scopes WHERE user_name = $1 ORDER BY 1", r => r.GetString(0), userName);
+        return Sql.Rows(connection, "SELECT region_prefix FROM enterprise_scopes WHERE user_name = $1 ORDER BY 1", r => r.GetString(0), userName);
     }
 
     /// <summary>Every grant, for the admin page.</summary>
     public IReadOnlyList<(string User, string Prefix, string GrantedBy, DateTime GrantedAt)> All()
     {
         using var connection = store.Open();
-        return connection.Rows("SELECT user_name, region_prefix, granted_by, granted_at FROM enterprise_scopes ORDER BY 1, 2",
+        return Sql.Rows(connection, "SELECT user_name, region_prefix, granted_by, granted_at FROM enterprise_scopes ORDER BY 1, 2",
             r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetDateTime(3)));
     }
 
@@ -31,13 +31,13 @@ public sealed class EnterpriseScopes(MonitorStore store, TimeProvider clock)
     {
         if (ScopeProblem(prefix) is { } problem) throw new ArgumentException(problem, nameof(prefix));
         using var connection = store.Open();
-        connection.Run("INSERT OR IGNORE INTO enterprise_scopes VALUES ($1, $2, $3, $4)", userName, prefix, grantedBy, clock.GetUtcNow().UtcDateTime);
+        Sql.Execute(connection, null, "INSERT OR IGNORE INTO enterprise_scopes VALUES ($1, $2, $3, $4)", userName, prefix, grantedBy, clock.GetUtcNow().UtcDateTime);
     }
 
     public void Revoke(string userName, string prefix)
     {
         using var connection = store.Open();
-        connection.Run("DELETE FROM enterprise_scopes WHERE user_name = $1 AND region_prefix = $2", userName, prefix);
+        Sql.Execute(connection, null, "DELETE FROM enterprise_scopes WHERE user_name = $1 AND region_prefix = $2", userName, prefix);
     }
 
     /// <summary>Why a scope code is not acceptable, or null.</summary>

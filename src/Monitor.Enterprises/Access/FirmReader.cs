@@ -35,7 +35,7 @@ public sealed class FirmReader(MonitorStore store, EnterpriseScopes scopes, IAud
         {
             var (where, values) = Where(filter, prefixes, "c.");
             using var connection = store.Open();
-            return connection.Rows($"""
+            return Sql.Rows(connection, $"""
                 SELECT c.enterprise_id, c.enterprise_name, c.region_code, c.industry_code, c.size_class, c.indicator, c.period, c.value, c.unit
                 FROM enterprise_current c WHERE {where}
                 ORDER BY c.enterprise_id, c.indicator, c.period LIMIT {Math.Clamp(filter.Limit, 1, 100_000)}
@@ -48,7 +48,7 @@ public sealed class FirmReader(MonitorStore store, EnterpriseScopes scopes, IAud
         {
             var (where, values) = Where(filter with { Indicator = null }, prefixes, "w.");
             using var connection = store.Open();
-            return connection.Rows($"""
+            return Sql.Rows(connection, $"""
                 SELECT w.enterprise_id, (SELECT any_value(enterprise_name) FROM enterprise_current n WHERE n.enterprise_id = w.enterprise_id),
                        w.region_code, w.industry_code, w.period, w.kind, w.score
                 FROM enterprise_warnings w WHERE {where}

@@ -14,7 +14,7 @@ public sealed class AggregateQuery(MonitorStore store)
     public DateOnly? LatestPeriod()
     {
         using var connection = store.Open();
-        return connection.Rows("SELECT max(period) FROM enterprise_current", r => r.IsDBNull(0) ? (DateOnly?)null : DateOnly.FromDateTime(r.GetDateTime(0))).Single();
+        return Sql.Rows(connection, "SELECT max(period) FROM enterprise_current", r => r.IsDBNull(0) ? (DateOnly?)null : DateOnly.FromDateTime(r.GetDateTime(0))).Single();
     }
 
     internal IReadOnlyList<AggregateCell> Cells(AggregateRequest request)
@@ -37,7 +37,7 @@ public sealed class AggregateQuery(MonitorStore store)
             GROUP BY GROUPING SETS ({string.Join(", ", sets)})
             """;
         var n = names.Count;
-        return connection.Rows(sql, r => new AggregateCell(
+        return Sql.Rows(connection, sql, r => new AggregateCell(
             Enumerable.Range(0, n).Select(r.GetString).ToArray(), r.GetDouble(n), r.GetInt64(n + 1), r.GetDouble(n + 2),
             r.GetDouble(n + 3), r.GetDouble(n + 4), r.GetInt64(n + 5)),
             request.Indicator, request.Period, request.Period.AddYears(-1));

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitor.Core.Store;
 using Monitor.Enterprises.Codes;
 using Monitor.Enterprises.Store;
 
@@ -39,8 +40,8 @@ internal static class PanelChecks
     public static void Prepare(DuckDBConnection connection)
     {
         CodeLists.Shipped.CopyTo(connection);
-        connection.Run(CreditCode.SqlMacro);
-        connection.Run("""
+        Sql.Execute(connection, null, CreditCode.SqlMacro);
+        Sql.Execute(connection, null, """
             CREATE OR REPLACE TEMP MACRO enterprise_industry_ok(class) AS (
                 coalesce(regexp_full_match(class, '[0-9]{2}[1-9][0-9]'), FALSE)
                 AND substr(class, 1, 2) IN (SELECT c.code FROM enterprise_industry_codes c WHERE c.level = 'division'))
@@ -49,7 +50,7 @@ internal static class PanelChecks
 
     public static Findings Run(DuckDBConnection connection, long runId, bool storeHasOtherRows)
     {
-        var badCells = connection.Count($"SELECT count(*) FILTER (WHERE NOT {CellsOk()}) FROM enterprise_observations WHERE run_id = $1", runId);
+        var badCells = Sql.Long(connection, null, $"SELECT count(*) FILTER (WHERE NOT {CellsOk()}) FROM enterprise_observations WHERE run_id = $1", runId);
         var ids = Strings(connection, $"""
             SELECT enterprise_id FROM (SELECT DISTINCT enterprise_id FROM enterprise_observations WHERE run_id = $1 AND enterprise_id IS NOT NULL)
             WHERE NOT enterprise_uscc_ok(enterprise_id) LIMIT {Kept}
@@ -73,9 +74,9 @@ internal static class PanelChecks
     {
         var indicators = Strings(connection, "SELECT DISTINCT indicator FROM enterprise_observations WHERE run_id = $1 AND indicator IS NOT NULL ORDER BY 1", runId);
         var distinctIndicators = indicators.Count <= 62
-            ? $"bit_count(bit_or(CAST(1 AS BIGINT) << (list_position([{string.Join(", ", indicators.Select(Db.Literal))}], indicator) - 1)))"
+            ? $"bit_count(bit_or(CAST(1 AS BIGINT) << (list_position([{string.Join(", ", indicators.Select(SqlIdentifier.Literal))}], indicator) - 1)))"
             : "count(DISTINCT indicator)";
-        var flagged = connection.Rows($"""
+        var flagged = Sql.Rows(connection, $"""
             SELECT enterprise_id, period, count(*) > {distinctIndicators} AS repeated, min(region_code) <> max(region_code) AS moved
             FROM enterprise_observations WHERE run_id = $1 AND period IS NOT NULL AND enterprise_id IS NOT NULL AND indicator IS NOT NULL
             GROUP BY enterprise_id, period
@@ -93,14 +94,14 @@ internal static class PanelChecks
 
     // A repeated key with one value is harmless (dropped before the merge); with two values it is rejected.
     private static string RepeatedKind(DuckDBConnection connection, long runId, string id, DateOnly period) =>
-        connection.Count("""
+        Sql.Long(connection, null, """
             SELECT count(*) FROM (
                 SELECT indicator FROM enterprise_observations WHERE run_id = $1 AND enterprise_id = $2 AND period = $3
                 GROUP BY indicator HAVING min(value) <> max(value))
             """, runId, id, period) > 0 ? Repeated : Identical;
 
     private static IEnumerable<FlaggedPair> MovedAgainstStore(DuckDBConnection connection, long runId) =>
-        connection.Rows($"""
+        Sql.Rows(connection, $"""
             SELECT DISTINCT n.enterprise_id, n.period, o.region_code
             FROM enterprise_observations n JOIN enterprise_observations o
               ON o.enterprise_id = n.enterprise_id AND o.period = n.period AND o.indicator = n.indicator
@@ -109,5 +110,5 @@ internal static class PanelChecks
             """, r => new FlaggedPair(r.GetString(0), DateOnly.FromDateTime(r.GetDateTime(1)), MovedFromStore, r.GetString(2)), runId);
 
     private static List<string> Strings(DuckDBConnection connection, string sql, params object?[] parameters) =>
-        connection.Rows(sql, r => r.GetString(0), parameters);
+        Sql.Rows(connection, sql, r => r.GetString(0), parameters);
 }

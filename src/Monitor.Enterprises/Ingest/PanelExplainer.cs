@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Monitor.Core.Store;
 using Monitor.Enterprises.Codes;
 using Monitor.Enterprises.Store;
 
@@ -21,7 +22,7 @@ internal static class PanelExplainer
     {
         StoreFlags(connection, findings);
         var offset = PanelLayout.IsParquet(path) ? 0 : 1; // CSV: line 1 is the header
-        var rows = connection.Rows($"""
+        var rows = Sql.Rows(connection, $"""
             SELECT n + {offset}, enterprise_id, enterprise_name, region_code, industry_code, size_class, indicator, period, value, period_text, value_text
             FROM (SELECT row_number() OVER () AS n, * FROM ({PanelLayout.Projection(PanelLayout.Source(path))})) p
             WHERE NOT {PanelChecks.CellsOk("p.")}
@@ -32,7 +33,7 @@ internal static class PanelExplainer
             ORDER BY n LIMIT {ScannedRows}
             """, r => new Row(r.GetInt64(0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6),
                 r.IsDBNull(7) ? null : DateOnly.FromDateTime(r.GetDateTime(7)), r.IsDBNull(8) ? null : r.GetDouble(8), Text(r, 9), Text(r, 10)));
-        connection.Run("DROP TABLE IF EXISTS enterprise_flags");
+        Sql.Execute(connection, null, "DROP TABLE IF EXISTS enterprise_flags");
 
         var stored = findings.Pairs.Where(p => p.Kind == PanelChecks.MovedFromStore)
             .ToDictionary(p => (p.EnterpriseId, p.Period), p => p.StoredRegion!);
@@ -104,7 +105,7 @@ internal static class PanelExplainer
 
     private static void StoreFlags(DuckDBConnection connection, PanelChecks.Findings findings)
     {
-        connection.Run("CREATE OR REPLACE TEMP TABLE enterprise_flags (kind VARCHAR, code VARCHAR, period DATE)");
+        Sql.Execute(connection, null, "CREATE OR REPLACE TEMP TABLE enterprise_flags (kind VARCHAR, code VARCHAR, period DATE)");
         using var appender = connection.CreateAppender("temp", "main", "enterprise_flags");
         void Add(string kind, string code, DateOnly? period)
         {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Monitor.Core.Store;
 using Monitor.Enterprises.Store;
 
 namespace Monitor.Enterprises.Ingest;
@@ -26,7 +27,7 @@ public static class PanelLayout
     /// </summary>
     public static string Source(string path)
     {
-        var file = Db.Literal(Path.GetFullPath(path));
+        var file = SqlIdentifier.Literal(Path.GetFullPath(path));
         if (IsParquet(path))
             return $"(SELECT {string.Join(", ", Columns.Select(c => $"CAST({c} AS VARCHAR) AS {c}"))} FROM read_parquet({file}))";
         var columns = string.Join(", ", Columns.Select(c => $"'{c}': 'VARCHAR'"));

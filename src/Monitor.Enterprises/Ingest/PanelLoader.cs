@@ -38,26 +38,26 @@ public sealed class PanelLoader(MonitorStore store, TimeProvider clock)
         PanelChecks.Prepare(connection);
         if (HeaderProblem(connection, path) is { } header) return run.Failed([new PanelProblem(shown, 1, "header", header)], 0, Now());
 
-        connection.Run("BEGIN TRANSACTION");
+        Sql.Execute(connection, null, "BEGIN TRANSACTION");
         long rows;
         try
         {
             var knownFrom = KnownFrom(connection);
             rows = Insert(connection, path, knownFrom, runId);
-            var otherRows = connection.Count("SELECT count(*) FROM (SELECT 1 FROM enterprise_observations WHERE known_to IS NULL AND run_id <> $1 LIMIT 1)", runId) > 0;
+            var otherRows = Sql.Long(connection, null, "SELECT count(*) FROM (SELECT 1 FROM enterprise_observations WHERE known_to IS NULL AND run_id <> $1 LIMIT 1)", runId) > 0;
             var findings = PanelChecks.Run(connection, runId, otherRows);
             if (rows == 0) return Reject(connection, run, [new PanelProblem(shown, 2, "file", "no data rows (header only)")], 0);
             if (findings.Any)
             {
-                connection.Run("ROLLBACK");
+                Sql.Execute(connection, null, "ROLLBACK");
                 return run.Failed(PanelExplainer.Explain(connection, path, shown, findings), rows, Now());
             }
             DropIdenticalRepeats(connection, runId, findings);
             var counts = otherRows ? PanelMerge.Diff(connection, runId, knownFrom) : new PanelMerge.Counts(rows, 0, 0);
-            var firms = connection.Count("SELECT count(DISTINCT enterprise_id) FROM enterprise_observations WHERE run_id = $1", runId);
+            var firms = Sql.Long(connection, null, "SELECT count(DISTINCT enterprise_id) FROM enterprise_observations WHERE run_id = $1", runId);
             var result = new PanelLoadResult(runId, source, "succeeded", rows, counts.New, counts.Revised, counts.Unchanged, firms, []);
             run.Write(result, Now());
-            connection.Run("COMMIT");
+            Sql.Execute(connection, null, "COMMIT");
             return result;
         }
         catch (DuckDBException ex)
@@ -68,7 +68,7 @@ public sealed class PanelLoader(MonitorStore store, TimeProvider clock)
     }
 
     private static long Insert(DuckDBConnection connection, string path, DateTime knownFrom, long runId) =>
-        connection.Run($"""
+        Sql.Execute(connection, null, $"""
             INSERT INTO enterprise_observations
             SELECT enterprise_id, enterprise_name, region_code, industry_code, size_class, indicator, period, value, unit, $1, NULL, $2
             FROM ({PanelLayout.Projection(PanelLayout.Source(path))})
@@ -76,7 +76,7 @@ public sealed class PanelLoader(MonitorStore store, TimeProvider clock)
 
     private PanelLoadResult Reject(DuckDBConnection connection, RunRecord run, List<PanelProblem> problems, long rows)
     {
-        try { connection.Run("ROLLBACK"); }
+        try { Sql.Execute(connection, null, "ROLLBACK"); }
         catch (DuckDBException) { /* already rolled back by the failed statement */ }
         return run.Failed(problems, rows, Now());
     }
@@ -86,7 +86,7 @@ public sealed class PanelLoader(MonitorStore store, TimeProvider clock)
         try
         {
             var parquetColumns = PanelLayout.IsParquet(path)
-                ? connection.Rows($"DESCRIBE SELECT * FROM read_parquet({Db.Literal(Path.GetFullPath(path))})", r => r.GetString(0))
+                ? Sql.Rows(connection, $"DESCRIBE SELECT * FROM read_parquet({SqlIdentifier.Literal(Path.GetFullPath(path))})", r => r.GetString(0))
                 : null;
             return PanelLayout.HeaderProblem(path, parquetColumns);
         }
@@ -100,7 +100,7 @@ public sealed class PanelLoader(MonitorStore store, TimeProvider clock)
     private static void DropIdenticalRepeats(DuckDBConnection connection, long runId, PanelChecks.Findings findings)
     {
         foreach (var pair in findings.Pairs.Where(p => p.Kind == PanelChecks.Identical))
-            connection.Run("""
+            Sql.Execute(connection, null, """
                 DELETE FROM enterprise_observations WHERE run_id = $1 AND enterprise_id = $2 AND period = $3 AND rowid NOT IN (
                     SELECT min(rowid) FROM enterprise_observations WHERE run_id = $1 AND enterprise_id = $2 AND period = $3 GROUP BY indicator)
                 """, runId, pair.EnterpriseId, pair.Period);
@@ -110,7 +110,7 @@ public sealed class PanelLoader(MonitorStore store, TimeProvider clock)
     private DateTime KnownFrom(DuckDBConnection connection)
     {
         var now = Now();
-        var latest = connection.Rows("SELECT max(known_from) FROM enterprise_observations", r => r.IsDBNull(0) ? (DateTime?)null : r.GetDateTime(0)).Single();
+        var latest = Sql.Rows(connection, "SELECT max(known_from) FROM enterprise_observations", r => r.IsDBNull(0) ? (DateTime?)null : r.GetDateTime(0)).Single();
         return latest is { } last && last >= now ? last.AddTicks(10) : now;
     }
 

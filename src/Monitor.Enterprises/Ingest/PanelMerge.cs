@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitor.Core.Store;
 using Monitor.Enterprises.Store;
 
 namespace Monitor.Enterprises.Ingest;
@@ -20,16 +21,16 @@ internal static class PanelMerge
 
     public static Counts Diff(DuckDBConnection connection, long runId, DateTime knownFrom)
     {
-        var unchanged = connection.Run($"""
+        var unchanged = Sql.Execute(connection, null, $"""
             DELETE FROM enterprise_observations n WHERE n.run_id = $1 AND EXISTS (
                 SELECT 1 FROM enterprise_observations o WHERE o.known_to IS NULL AND o.run_id <> $1 AND {SameKey} AND {SameFacts})
             """, runId);
-        var revised = connection.Run($"""
+        var revised = Sql.Execute(connection, null, $"""
             UPDATE enterprise_observations o SET known_to = $2
             WHERE o.known_to IS NULL AND o.run_id <> $1 AND EXISTS (
                 SELECT 1 FROM enterprise_observations n WHERE n.run_id = $1 AND {SameKey})
             """, runId, knownFrom);
-        var kept = connection.Count("SELECT count(*) FROM enterprise_observations WHERE run_id = $1", runId);
+        var kept = Sql.Long(connection, null, "SELECT count(*) FROM enterprise_observations WHERE run_id = $1", runId);
         return new Counts(kept - revised, revised, unchanged);
     }
 }

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitor.Core.Store;
 using Monitor.Enterprises.Store;
 
 namespace Monitor.Enterprises.Ingest;
@@ -16,7 +17,7 @@ internal sealed class RunRecord(DuckDBConnection connection, long runId, string 
     }
 
     public void Write(PanelLoadResult result, DateTime finishedAt) =>
-        connection.Run("""
+        Sql.Execute(connection, null, """
             INSERT INTO ingest_runs (run_id, source, location, started_at, finished_at, rows_read, rows_new, rows_revised,
                                      rows_unchanged, rows_rejected, status, error_report)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)

@@ -50,6 +50,6 @@ public sealed class EnterpriseSamplesJob(MonitorStore store, PanelLoader loader,
     private bool AlreadyLoaded()
     {
         using var connection = store.Open();
-        return connection.Count("SELECT count(*) FROM ingest_runs WHERE source = $1 AND status = 'succeeded'", SourceName) > 0;
+        return Sql.Long(connection, null, "SELECT count(*) FROM ingest_runs WHERE source = $1 AND status = 'succeeded'", SourceName) > 0;
     }
 }

@@ -18,11 +18,11 @@ public sealed class FirmWarnings(MonitorStore store, TimeProvider clock, IOption
     {
         var o = options.Value.Warnings;
         using var connection = store.Open();
-        connection.Run("BEGIN TRANSACTION");
+        Sql.Execute(connection, null, "BEGIN TRANSACTION");
         try
         {
-            connection.Run("DELETE FROM enterprise_warnings");
-            var rows = connection.Run($"""
+            Sql.Execute(connection, null, "DELETE FROM enterprise_warnings");
+            var rows = Sql.Execute(connection, null, $"""
                 INSERT INTO enterprise_warnings
                 WITH firm AS (
                     SELECT enterprise_id, period, indicator, value, region_code, industry_code FROM enterprise_current
@@ -59,12 +59,12 @@ public sealed class FirmWarnings(MonitorStore store, TimeProvider clock, IOption
                     FROM gaps WHERE datediff('month', period, gap_end) - 1 >= $4)
                 SELECT *, $5 FROM falls UNION ALL SELECT *, $5 FROM divergence UNION ALL SELECT *, $5 FROM silences
                 """, o.FallRatio, o.PeerGapPoints, o.DivergenceRatio, o.SilentMonths, Now());
-            connection.Run("COMMIT");
+            Sql.Execute(connection, null, "COMMIT");
             return rows;
         }
         catch
         {
-            connection.Run("ROLLBACK");
+            Sql.Execute(connection, null, "ROLLBACK");
             throw;
         }
     }

@@ -48,7 +48,7 @@ public sealed class StressIndex(MonitorStore store, VintageWriter writer, IOptio
     {
         using var connection = store.Open();
         PanelChecks.Prepare(connection);
-        return connection.Rows("""
+        return Sql.Rows(connection, """
             WITH base AS (
                 SELECT c.enterprise_id, CAST(c.period + INTERVAL 12 MONTH AS DATE) AS period, c.value AS weight,
                        substr(c.region_code, 1, 2) AS province, d.parent AS section

@@ -25,7 +25,7 @@ public sealed class WarningEvaluation(MonitorStore store)
     public Score Evaluate(IReadOnlyList<DistressLabel> labels)
     {
         using var connection = store.Open();
-        var flags = connection.Rows("SELECT enterprise_id, period, kind FROM enterprise_warnings ORDER BY enterprise_id, kind, period",
+        var flags = Sql.Rows(connection, "SELECT enterprise_id, period, kind FROM enterprise_warnings ORDER BY enterprise_id, kind, period",
             r => (Id: r.GetString(0), Period: DateOnly.FromDateTime(r.GetDateTime(1)), Kind: r.GetString(2)));
         var byFirm = flags.ToLookup(f => f.Id);
         var found = labels.Count(l => byFirm[l.EnterpriseId].Any(f => Matches(l.Kind, f.Kind) && f.Period >= l.Start && f.Period <= l.Start.AddMonths(6)));

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Monitor.Core.Domain;
 using Monitor.Core.Scale;
+using Monitor.Core.Store;
 using Monitor.Forecast.Ensemble;
 using Monitor.Forecast.Store;
 
@@ -40,10 +41,10 @@ internal static class ForecastShardFiles
     {
         var files = Enumerable.Range(0, run.ShardCount).ToList();
         string List(string name) => "[" + string.Join(", ", files.Select(s => $"'{ShardParquet.Escape(run.Output(s, name))}'")) + "]";
-        Execute(connection, $"INSERT INTO forecasts (run_id, {ForecastColumns}) SELECT $1, {ForecastColumns} FROM read_parquet({List("forecasts")})", forecastRunId);
-        Execute(connection, $"INSERT INTO forecast_accuracy (run_id, {AccuracyColumns}) SELECT $1, {AccuracyColumns} FROM read_parquet({List("accuracy")})", forecastRunId);
-        Execute(connection, $"DELETE FROM one_step_forecasts WHERE series_id IN (SELECT series_id FROM read_parquet({List("output")}))");
-        Execute(connection, $"INSERT INTO one_step_forecasts (run_id, {OneStepColumns}) SELECT $1, {OneStepColumns} FROM read_parquet({List("onestep")})", forecastRunId);
+        Sql.Execute(connection, null, $"INSERT INTO forecasts (run_id, {ForecastColumns}) SELECT $1, {ForecastColumns} FROM read_parquet({List("forecasts")})", forecastRunId);
+        Sql.Execute(connection, null, $"INSERT INTO forecast_accuracy (run_id, {AccuracyColumns}) SELECT $1, {AccuracyColumns} FROM read_parquet({List("accuracy")})", forecastRunId);
+        Sql.Execute(connection, null, $"DELETE FROM one_step_forecasts WHERE series_id IN (SELECT series_id FROM read_parquet({List("output")}))");
+        Sql.Execute(connection, null, $"INSERT INTO one_step_forecasts (run_id, {OneStepColumns}) SELECT $1, {OneStepColumns} FROM read_parquet({List("onestep")})", forecastRunId);
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*), count(*) FILTER (WHERE fallback), (SELECT count(*) FROM series) FROM read_parquet({List("output")})";
         using var r = command.ExecuteReader();
@@ -51,13 +52,6 @@ internal static class ForecastShardFiles
         return (Convert.ToInt32(r.GetValue(0)), Convert.ToInt32(r.GetValue(1)), Convert.ToInt32(r.GetValue(2)));
     }
 
-    private static void Execute(DuckDBConnection connection, string sql, params object[] values)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var v in values) command.Parameters.Add(new DuckDBParameter(v));
-        command.ExecuteNonQuery();
-    }
 }
 
 /// <summary>A shard's rows as they are computed; written as four Parquet files, the "output" list of series last (it marks the shard complete).</summary>

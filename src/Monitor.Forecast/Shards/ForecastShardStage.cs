@@ -45,7 +45,7 @@ public sealed class ForecastShardStage(MonitorStore store, SeriesReader reader, 
             foreach (var s in series.Where(s => changed.Contains(s.Id))) inputs[ShardHash.ShardOf(s.Id, run.ShardCount)].Add(s);
         }
         var forecastRunId = MonitorStore.NextId(connection, "forecast_run_seq");
-        ForecastWriter.Execute(connection, "INSERT INTO forecast_runs (run_id, started_at, status) VALUES ($1, $2, 'running')", forecastRunId, clock.GetUtcNow().UtcDateTime);
+        Sql.Execute(connection, null, "INSERT INTO forecast_runs (run_id, started_at, status) VALUES ($1, $2, 'running')", forecastRunId, clock.GetUtcNow().UtcDateTime);
         var context = new ForecastRunContext(forecastRunId, Settings(o), plans, o.OneStepMembers, o.OneStepPeriods);
         ShardRun.WriteAtomically(run.Context("json"), p => File.WriteAllText(p, JsonSerializer.Serialize(context, Json)));
         for (var shard = 0; shard < run.ShardCount; shard++) ForecastShardFiles.WriteInput(run.Input(shard), inputs[shard]);
@@ -83,7 +83,7 @@ public sealed class ForecastShardStage(MonitorStore store, SeriesReader reader, 
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var plan in context.Plans) ModelRegistry.Record(connection, context.ForecastRunId, plan, now);
         var summary = $"forecast: run {context.ForecastRunId} re-forecast {written.Series} of {written.Catalogue} series ({written.Fallbacks} with a fallback)";
-        ForecastWriter.Execute(connection, "UPDATE forecast_runs SET finished_at = $2, status = 'succeeded', series_count = $3, message = $4 WHERE run_id = $1",
+        Sql.Execute(connection, null, "UPDATE forecast_runs SET finished_at = $2, status = 'succeeded', series_count = $3, message = $4 WHERE run_id = $1",
             context.ForecastRunId, now, written.Series, summary);
         return summary;
     }
@@ -92,7 +92,7 @@ public sealed class ForecastShardStage(MonitorStore store, SeriesReader reader, 
     {
         if (!File.Exists(run.Context("json"))) return;
         using var connection = store.Open();
-        ForecastWriter.Execute(connection, "UPDATE forecast_runs SET finished_at = $2, status = 'failed', message = $3 WHERE run_id = $1 AND status = 'running'",
+        Sql.Execute(connection, null, "UPDATE forecast_runs SET finished_at = $2, status = 'failed', message = $3 WHERE run_id = $1 AND status = 'running'",
             Context(run).ForecastRunId, clock.GetUtcNow().UtcDateTime, reason.Length > 4000 ? reason[..4000] : reason);
     }
 

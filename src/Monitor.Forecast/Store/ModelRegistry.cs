@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitor.Core.Store;
 using Monitor.Forecast.Ensemble;
 
 namespace Monitor.Forecast.Store;
@@ -11,7 +12,7 @@ public static class ModelRegistry
     {
         var id = Monitor.Core.Store.MonitorStore.NextId(connection, "forecast_model_seq");
         plan.Plan.Models.TryGetValue(PipelinePlan.ModelKey(MemberForecasts.GlobalMember, null), out var zip);
-        ForecastWriter.Execute(connection, """
+        Sql.Execute(connection, null, """
             INSERT INTO forecast_models (model_id, run_id, frequency, model, model_version, trained_at, train_start, train_end, series_count,
                 training_rows, backtest_smape, backtest_mase, backtest_cov80, backtest_cov95, model_zip)
             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, avg(a.smape), avg(a.mase), avg(a.cov80), avg(a.cov95), $11

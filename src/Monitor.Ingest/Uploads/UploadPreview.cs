@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitor.Core.Store;
 using Monitor.Ingest.Model;
 using Monitor.Ingest.Readers;
 using Monitor.Ingest.Readers.Excel;

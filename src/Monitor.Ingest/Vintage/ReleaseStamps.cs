@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Monitor.Core.Domain;
 using Monitor.Core.RealTime;
+using Monitor.Core.Store;
 
 namespace Monitor.Ingest.Vintage;
 

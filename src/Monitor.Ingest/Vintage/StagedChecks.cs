@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitor.Core.Store;
 using Monitor.Ingest.Model;
 
 namespace Monitor.Ingest.Vintage;

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitor.Core.Store;
 
 namespace Monitor.Ingest.Vintage;
 

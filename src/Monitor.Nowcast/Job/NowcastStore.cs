@@ -62,35 +62,18 @@ public sealed class NowcastStore(MonitorStore store)
         while (r.Read())
         {
             result.Add(new NowcastRow(r.GetInt64(0), r.GetString(1), r.GetString(2), Date(r, 3), r.GetDateTime(4), Date(r, 5), r.GetDateTime(6), r.GetString(7), r.GetString(8),
-                Number(r, 9), Number(r, 10), Number(r, 11), Number(r, 12), Number(r, 13), Number(r, 14), Number(r, 15), r.IsDBNull(16) ? null : r.GetInt32(16), r.IsDBNull(17) ? null : r.GetString(17)));
+                r.Number(9), r.Number(10), r.Number(11), r.Number(12), r.Number(13), r.Number(14), r.Number(15), r.IsDBNull(16) ? null : r.GetInt32(16), r.Text(17)));
         }
         return result;
     }
 
-    public IReadOnlyList<NewsRow> News(long nowcastId)
-    {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT nowcast_id, series_id, block, period, actual, expected, weight, impact FROM nowcast_news WHERE nowcast_id = $1 ORDER BY block, abs(impact) DESC";
-        command.Parameters.Add(new DuckDBParameter(nowcastId));
-        using var r = command.ExecuteReader();
-        var result = new List<NewsRow>();
-        while (r.Read()) result.Add(new NewsRow(r.GetInt64(0), r.GetString(1), r.GetString(2), DateOnly.FromDateTime(r.GetDateTime(3)), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7)));
-        return result;
-    }
+    public IReadOnlyList<NewsRow> News(long nowcastId) =>
+        Sql.Rows(store, "SELECT nowcast_id, series_id, block, period, actual, expected, weight, impact FROM nowcast_news WHERE nowcast_id = $1 ORDER BY block, abs(impact) DESC",
+            r => new NewsRow(r.GetInt64(0), r.GetString(1), r.GetString(2), r.Day(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7)), nowcastId);
 
-    public IReadOnlyList<InputRow> Inputs(long nowcastId)
-    {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT nowcast_id, series_id, block, last_period, last_value, released_at, status, note FROM nowcast_inputs WHERE nowcast_id = $1 ORDER BY status DESC, block, series_id";
-        command.Parameters.Add(new DuckDBParameter(nowcastId));
-        using var r = command.ExecuteReader();
-        var result = new List<InputRow>();
-        while (r.Read())
-            result.Add(new InputRow(r.GetInt64(0), r.GetString(1), r.GetString(2), Date(r, 3), Number(r, 4), r.IsDBNull(5) ? null : r.GetDateTime(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)));
-        return result;
-    }
+    public IReadOnlyList<InputRow> Inputs(long nowcastId) =>
+        Sql.Rows(store, "SELECT nowcast_id, series_id, block, last_period, last_value, released_at, status, note FROM nowcast_inputs WHERE nowcast_id = $1 ORDER BY status DESC, block, series_id",
+            r => new InputRow(r.GetInt64(0), r.GetString(1), r.GetString(2), Date(r, 3), r.Number(4), r.Time(5), r.GetString(6), r.Text(7)), nowcastId);
 
     /// <summary>Writes nowcasts with their news and inputs in one transaction (all or nothing); returns their ids.</summary>
     public IReadOnlyList<long> Write(IReadOnlyList<(NowcastRow Row, IReadOnlyList<NewsRow> News, IReadOnlyList<InputRow> Inputs)> items) =>
@@ -123,6 +106,4 @@ public sealed class NowcastStore(MonitorStore store)
     private static DateTime? At(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
 
     private static DateOnly? Date(DuckDBDataReader r, int i) => r.IsDBNull(i) ? null : DateOnly.FromDateTime(r.GetDateTime(i));
-
-    private static double? Number(DuckDBDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
 }

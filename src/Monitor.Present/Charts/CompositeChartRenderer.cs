@@ -57,32 +57,12 @@ public sealed class CompositeChartRenderer(MonitorStore store, ChartFonts fonts,
         return plot;
     }
 
-    private List<Reading> Readings(string indexCode)
-    {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT period, value, colour, computed_at FROM composite_readings WHERE index_code = $1 ORDER BY period";
-        command.Parameters.Add(new DuckDBParameter(indexCode));
-        var result = new List<Reading>();
-        using var row = command.ExecuteReader();
-        while (row.Read())
-        {
-            result.Add(new Reading(DateOnly.FromDateTime(row.GetDateTime(0)), row.GetDouble(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetDateTime(3)));
-        }
-        return result;
-    }
+    private List<Reading> Readings(string indexCode) =>
+        Sql.Rows(store, "SELECT period, value, colour, computed_at FROM composite_readings WHERE index_code = $1 ORDER BY period",
+            row => new Reading(row.Day(0), row.GetDouble(1), row.Text(2), row.GetDateTime(3)), indexCode);
 
-    private List<(DateOnly, string)> TurningPoints(string indexCode)
-    {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT period, kind FROM turning_points WHERE index_code = $1 ORDER BY period";
-        command.Parameters.Add(new DuckDBParameter(indexCode));
-        var result = new List<(DateOnly, string)>();
-        using var row = command.ExecuteReader();
-        while (row.Read()) result.Add((DateOnly.FromDateTime(row.GetDateTime(0)), row.GetString(1)));
-        return result;
-    }
+    private List<(DateOnly, string)> TurningPoints(string indexCode) =>
+        Sql.Rows(store, "SELECT period, kind FROM turning_points WHERE index_code = $1 ORDER BY period", row => (row.Day(0), row.GetString(1)), indexCode);
 
     private sealed record Reading(DateOnly Period, double Value, string? Colour, DateTime ComputedAt);
 }

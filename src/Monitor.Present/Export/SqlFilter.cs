@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Monitor.Core.Store;
 
 namespace Monitor.Present.Export;
 
@@ -47,9 +48,6 @@ public sealed class SqlFilter
 
     public DuckDBCommand CreateCommand(DuckDBConnection connection, string sql)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var value in _parameters) command.Parameters.Add(new DuckDBParameter(value));
-        return command;
+        return Sql.Command(connection, null, sql, [.. _parameters]);
     }
 }

@@ -112,7 +112,7 @@ public sealed class AlertStore(MonitorStore store, TimeProvider clock)
                     muted_until = $5, resolved_at = CASE WHEN $2 = 'resolved' THEN $3 ELSE resolved_at END
                 WHERE alert_id = $1 AND state <> 'resolved' RETURNING severity
                 """;
-            Add(command, alertId, state, now, actor, mutedUntil);
+            Sql.Bind(command, alertId, state, now, actor, mutedUntil);
             if (command.ExecuteScalar() is not string severity) return false;
             AddEvent(connection, transaction, alertId, eventName, severity, actor, now);
             return true;
@@ -131,7 +131,7 @@ public sealed class AlertStore(MonitorStore store, TimeProvider clock)
                 resolved_at = CASE WHEN $5 = 'resolved' THEN $10 ELSE NULL END
             WHERE alert_id = $1
             """;
-        Add(command, id, c.Period?.ToDateTime(TimeOnly.MinValue), c.Severity, c.Colour, change.State, c.Title, c.TitleZh, c.Message, c.MessageZh, now, change.Event ?? "");
+        Sql.Bind(command, id, c.Period?.ToDateTime(TimeOnly.MinValue), c.Severity, c.Colour, change.State, c.Title, c.TitleZh, c.Message, c.MessageZh, now, change.Event ?? "");
         command.ExecuteNonQuery();
     }
 
@@ -141,12 +141,7 @@ public sealed class AlertStore(MonitorStore store, TimeProvider clock)
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO alert_events (event_id, alert_id, occurred_at, event, severity, actor) VALUES ($1, $2, $3, $4, $5, $6)";
-        Add(command, id, alertId, now, eventName, severity, actor);
+        Sql.Bind(command, id, alertId, now, eventName, severity, actor);
         command.ExecuteNonQuery();
-    }
-
-    private static void Add(DuckDBCommand command, params object?[] values)
-    {
-        foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
     }
 }

@@ -20,7 +20,7 @@ public sealed class WarnWriter(MonitorStore store)
             while (reader.Read())
                 seen[(reader.GetString(0), DateOnly.FromDateTime(reader.GetDateTime(1)), reader.GetString(2))] = (reader.GetInt64(3), reader.GetDateTime(4));
         }
-        Execute(connection, transaction, "DELETE FROM anomalies");
+        Sql.Execute(connection, transaction, "DELETE FROM anomalies");
         using var appender = connection.CreateAppender("anomalies");
         foreach (var a in results.Anomalies.DistinctBy(a => (a.SeriesId, a.Period, a.Kind)))
         {
@@ -39,15 +39,15 @@ public sealed class WarnWriter(MonitorStore store)
     public void WriteLights(WarnResults results, int configVersion, DateTime now) => store.InTransaction((connection, transaction) =>
     {
         var previous = LightState(connection, configVersion);
-        Execute(connection, transaction, "DELETE FROM warn_light_config WHERE config_version = $1", configVersion);
+        Sql.Execute(connection, transaction, "DELETE FROM warn_light_config WHERE config_version = $1", configVersion);
         var plans = results.Lights.Select(l => (Series: l, Plan: LightWritePlan.For(l.Lights, previous.GetValueOrDefault(l.Series.SeriesId)))).ToList();
-        Execute(connection, transaction, "CREATE OR REPLACE TEMP TABLE warn_rewrite (series_id VARCHAR)");
+        Sql.Execute(connection, transaction, "CREATE OR REPLACE TEMP TABLE warn_rewrite (series_id VARCHAR)");
         using (var rewrite = connection.CreateAppender("warn_rewrite"))
         {
             foreach (var (series, plan) in plans.Where(p => p.Plan.Rewrite)) rewrite.CreateRow().AppendValue(series.Series.SeriesId).EndRow();
         }
-        Execute(connection, transaction, "DELETE FROM signal_lights WHERE config_version = $1 AND series_id IN (SELECT series_id FROM warn_rewrite)", configVersion);
-        Execute(connection, transaction, "DROP TABLE warn_rewrite");
+        Sql.Execute(connection, transaction, "DELETE FROM signal_lights WHERE config_version = $1 AND series_id IN (SELECT series_id FROM warn_rewrite)", configVersion);
+        Sql.Execute(connection, transaction, "DROP TABLE warn_rewrite");
         using (var appender = connection.CreateAppender("signal_lights"))
         {
             foreach (var (series, plan) in plans)
@@ -91,9 +91,9 @@ public sealed class WarnWriter(MonitorStore store)
     {
         foreach (var code in results.IndexCodes.Concat(results.TurningPoints.Select(p => p.IndexCode)).Distinct(StringComparer.Ordinal))
         {
-            Execute(connection, transaction, "DELETE FROM composite_readings WHERE index_code = $1", code);
-            Execute(connection, transaction, "DELETE FROM composite_contributions WHERE index_code = $1", code);
-            Execute(connection, transaction, "DELETE FROM turning_points WHERE index_code = $1", code);
+            Sql.Execute(connection, transaction, "DELETE FROM composite_readings WHERE index_code = $1", code);
+            Sql.Execute(connection, transaction, "DELETE FROM composite_contributions WHERE index_code = $1", code);
+            Sql.Execute(connection, transaction, "DELETE FROM turning_points WHERE index_code = $1", code);
         }
         using (var appender = connection.CreateAppender("composite_readings"))
         {
@@ -112,13 +112,4 @@ public sealed class WarnWriter(MonitorStore store)
         }
         return 0;
     });
-
-    private static void Execute(DuckDBConnection connection, DuckDBTransaction transaction, string sql, params object[] values)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value));
-        command.ExecuteNonQuery();
-    }
 }

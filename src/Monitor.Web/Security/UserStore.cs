@@ -182,11 +182,7 @@ public sealed class UserStore(MonitorStore store, TimeProvider clock, IOptions<L
     private void Execute((DuckDBConnection Connection, DuckDBTransaction Transaction)? within, string sql, params object[] values)
     {
         using var owned = within is null ? store.Open() : null;
-        using var command = (within?.Connection ?? owned!).CreateCommand();
-        command.Transaction = within?.Transaction;
-        command.CommandText = sql;
-        foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value));
-        command.ExecuteNonQuery();
+        Sql.Execute(within?.Connection ?? owned!, within?.Transaction, sql, values);
     }
 
     private static List<MonitorUser> Read(DuckDBCommand command)

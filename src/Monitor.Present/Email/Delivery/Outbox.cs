@@ -18,14 +18,14 @@ public sealed class Outbox(MonitorStore store)
         using var transaction = connection.BeginTransaction();
         try
         {
-            if (EmailSql.Execute(connection, transaction,
+            if (Sql.Execute(connection, transaction,
                     """
                     UPDATE email_subscriptions SET cursor_event_id = $3, last_period_end = $4
                     WHERE subscription_id = $1 AND cursor_event_id = $2 AND active AND (last_period_end IS NULL OR last_period_end < $4)
                     """,
                     claim.SubscriptionId, claim.FromEventId, claim.ToEventId, claim.PeriodEnd) != 1)
                 return false;
-            EmailSql.Execute(connection, transaction, """
+            Sql.Execute(connection, transaction, """
                 INSERT INTO email_outbox (idempotency_key, subscription_id, period_start, period_end, from_event_id, to_event_id,
                     event_count, recipient, subject, message_id, mime, status, attempts, next_attempt_at, created_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', 0, $12, $12)
@@ -35,7 +35,7 @@ public sealed class Outbox(MonitorStore store)
             transaction.Commit();
             return true;
         }
-        catch (DuckDBException ex) when (EmailSql.IsConflict(ex))
+        catch (DuckDBException ex) when (Sql.IsConflict(ex))
         {
             return false;
         }
@@ -47,12 +47,12 @@ public sealed class Outbox(MonitorStore store)
         using var connection = store.Open();
         try
         {
-            EmailSql.Execute(connection, null, """
+            Sql.Execute(connection, null, """
                 UPDATE email_subscriptions SET last_period_end = $2
                 WHERE subscription_id = $1 AND (last_period_end IS NULL OR last_period_end < $2)
                 """, subscriptionId, periodEnd);
         }
-        catch (DuckDBException ex) when (EmailSql.IsConflict(ex))
+        catch (DuckDBException ex) when (Sql.IsConflict(ex))
         {
             // A concurrent run is marking or claiming the same period.
         }
@@ -68,7 +68,7 @@ public sealed class Outbox(MonitorStore store)
             WHERE (status IN ('pending', 'retry') AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until <= $1)
             ORDER BY created_at, idempotency_key LIMIT $2
             """;
-        EmailSql.Parameters(command, now, limit);
+        Sql.Bind(command, now, limit);
         var keys = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) keys.Add(reader.GetString(0));
@@ -81,14 +81,14 @@ public sealed class Outbox(MonitorStore store)
         using var connection = store.Open();
         try
         {
-            var leased = EmailSql.Execute(connection, null, """
+            var leased = Sql.Execute(connection, null, """
                 UPDATE email_outbox SET status = 'sending', attempts = attempts + 1, lease_until = $3
                 WHERE idempotency_key = $1
                   AND ((status IN ('pending', 'retry') AND next_attempt_at <= $2) OR (status = 'sending' AND lease_until <= $2))
                 """, idempotencyKey, now, leaseUntil);
             if (leased != 1) return null;
         }
-        catch (DuckDBException ex) when (EmailSql.IsConflict(ex))
+        catch (DuckDBException ex) when (Sql.IsConflict(ex))
         {
             return null;
         }
@@ -104,7 +104,7 @@ public sealed class Outbox(MonitorStore store)
     public void MarkDelivered(string idempotencyKey, string status, string deliveredTo, DateTime now)
     {
         using var connection = store.Open();
-        EmailSql.Execute(connection, null, """
+        Sql.Execute(connection, null, """
             UPDATE email_outbox SET status = $2, delivered_to = $3, finished_at = $4, lease_until = NULL, last_error = NULL
             WHERE idempotency_key = $1
             """, idempotencyKey, status, deliveredTo, now);
@@ -114,7 +114,7 @@ public sealed class Outbox(MonitorStore store)
     public void MarkRetry(string idempotencyKey, string error, DateTime nextAttemptAt)
     {
         using var connection = store.Open();
-        EmailSql.Execute(connection, null, """
+        Sql.Execute(connection, null, """
             UPDATE email_outbox SET status = 'retry', last_error = $2, next_attempt_at = $3, lease_until = NULL
             WHERE idempotency_key = $1 AND status = 'sending'
             """, idempotencyKey, error, nextAttemptAt);
@@ -128,11 +128,11 @@ public sealed class Outbox(MonitorStore store)
     {
         store.InTransaction((connection, transaction) =>
         {
-            var marked = EmailSql.Execute(connection, transaction, """
+            var marked = Sql.Execute(connection, transaction, """
                 UPDATE email_outbox SET status = 'failed', last_error = $2, finished_at = $3, lease_until = NULL
                 WHERE idempotency_key = $1 AND status = 'sending'
                 """, message.IdempotencyKey, error, now);
-            return marked == 1 && EmailSql.Execute(connection, transaction,
+            return marked == 1 && Sql.Execute(connection, transaction,
                 "UPDATE email_subscriptions SET cursor_event_id = $2 WHERE subscription_id = $1 AND cursor_event_id = $3",
                 message.SubscriptionId, message.FromEventId, message.ToEventId) == 1;
         });
@@ -150,7 +150,7 @@ public sealed class Outbox(MonitorStore store)
             ORDER BY CASE WHEN $2 AND status IN ('failed', 'retry') THEN 0 ELSE 1 END, created_at DESC, idempotency_key
             LIMIT $1
             """;
-        EmailSql.Parameters(command, limit, failuresFirst);
+        Sql.Bind(command, limit, failuresFirst);
         var result = new List<OutboxEntry>();
         using var reader = command.ExecuteReader();
         while (reader.Read())

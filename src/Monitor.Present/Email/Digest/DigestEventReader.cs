@@ -46,7 +46,7 @@ public sealed class DigestEventReader(MonitorStore store, TimeProvider clock)
         command.Transaction = transaction;
         command.CommandText = Query.Replace("{0}", HasGroups(connection, transaction) ? GroupedAlerts : UngroupedAlerts, StringComparison.Ordinal);
         var filter = subscription.Filter;
-        EmailSql.Parameters(command, subscription.CursorEventId, highWater, filter.Domain ?? "", filter.RegionCode ?? "",
+        Sql.Bind(command, subscription.CursorEventId, highWater, filter.Domain ?? "", filter.RegionCode ?? "",
             filter.IndustryCode ?? "", filter.SeriesId ?? "", Severities.Rank(filter.MinSeverity), clock.GetUtcNow().UtcDateTime);
         var events = new List<DigestEvent>();
         using (var reader = command.ExecuteReader())

@@ -35,7 +35,7 @@ public sealed class SubscriptionStore(MonitorStore store, TimeProvider clock)
                 """;
             SubscriptionDraft.TryParseLocalTime(draft.LocalTime, out var localTime);
             SubscriptionDraft.TryParseWeekday(draft.Weekday, out var weekday);
-            EmailSql.Parameters(command, newId, draft.Address.Trim(), draft.Language, SubscriptionDraft.Blank(draft.Domain),
+            Sql.Bind(command, newId, draft.Address.Trim(), draft.Language, SubscriptionDraft.Blank(draft.Domain),
                 SubscriptionDraft.Blank(draft.RegionCode), SubscriptionDraft.Blank(draft.IndustryCode), SubscriptionDraft.Blank(draft.SeriesId),
                 draft.MinSeverity, CadenceNames.Parse(draft.Cadence).Name(), draft.ImmediateMinutes,
                 localTime.ToString("HH:mm", CultureInfo.InvariantCulture), (int)weekday, draft.TimeZone, createdBy,

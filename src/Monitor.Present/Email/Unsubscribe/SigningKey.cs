@@ -49,7 +49,7 @@ public sealed class SigningKey(MonitorStore store, IOptions<EmailOptions> option
             insert.Parameters.Add(new DuckDBParameter(value));
             insert.ExecuteNonQuery();
         }
-        catch (DuckDBException ex) when (EmailSql.IsConflict(ex))
+        catch (DuckDBException ex) when (Sql.IsConflict(ex))
         {
             // Another transaction is inserting the key right now (DuckDB raises instead of waiting).
             Thread.Sleep(10);

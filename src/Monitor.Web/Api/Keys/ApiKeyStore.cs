@@ -31,11 +31,8 @@ public sealed class ApiKeyStore(MonitorStore store, TimeProvider clock)
         return store.InTransaction((connection, transaction) =>
         {
             var id = MonitorStore.NextId(connection, "api_key_seq");
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO api_keys (key_id, user_name, label, prefix, key_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)";
-            foreach (var value in new object[] { id, userName, label, key[..PrefixLength], Hash(key), Now() }) command.Parameters.Add(new DuckDBParameter(value));
-            command.ExecuteNonQuery();
+            Sql.Execute(connection, transaction, "INSERT INTO api_keys (key_id, user_name, label, prefix, key_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                id, userName, label, key[..PrefixLength], Hash(key), Now());
             return new CreatedApiKey(id, label, key[..PrefixLength], key);
         });
     }
@@ -57,10 +54,7 @@ public sealed class ApiKeyStore(MonitorStore store, TimeProvider clock)
     public bool Revoke(string userName, long keyId)
     {
         using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE api_keys SET revoked_at = $1 WHERE key_id = $2 AND user_name = $3 AND revoked_at IS NULL";
-        foreach (var value in new object[] { Now(), keyId, userName }) command.Parameters.Add(new DuckDBParameter(value));
-        return command.ExecuteNonQuery() == 1;
+        return Sql.Execute(connection, null, "UPDATE api_keys SET revoked_at = $1 WHERE key_id = $2 AND user_name = $3 AND revoked_at IS NULL", Now(), keyId, userName) == 1;
     }
 
     /// <summary>The owner of a live key whose user is enabled, or null.</summary>
