@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Monitor.Web.Security;
 using Monitor.Web.Security.Oidc;
 
@@ -35,5 +38,22 @@ public sealed class OidcOptionsTests
         Assert.IsNull(Configured.Problem());
         Assert.IsNull(new OidcOptions().Problem(), "off when no provider is named");
         Assert.IsFalse(new OidcOptions { Authority = "https://idp" }.Enabled, "a client id is needed too");
+    }
+
+    [TestMethod]
+    public void The_host_refuses_a_provider_configured_without_role_mapping()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Authentication:Oidc:Authority"] = "https://idp.example.org", ["Authentication:Oidc:ClientId"] = "monitor",
+            ["Authentication:Oidc:Roles:superuser:0"] = "monitor-admins",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddAuthentication().AddMonitorOidc(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.ThrowsExactly<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OidcOptions>>().Value);
+
+        StringAssert.Contains(error.Message, "Authentication:Oidc:Roles:superuser: unknown role");
     }
 }
