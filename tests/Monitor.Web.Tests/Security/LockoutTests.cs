@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Monitor.Core.Store;
 using Monitor.Testing;
 using Monitor.Web.Pages.Shared;
 using Monitor.Web.Security;

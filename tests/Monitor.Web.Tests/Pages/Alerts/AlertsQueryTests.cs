@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Present.Charts;
+using Monitor.Core.Store;
 using Monitor.Testing;
 using Monitor.Warn.Alerts;
 using Monitor.Web.Pages.Alerts;
