@@ -47,7 +47,7 @@ public static class Sql
 
     /// <summary>The first column of the first row as a number; 0 when there is none or it is NULL (counts, sums).</summary>
     public static long Long(DuckDBConnection connection, DuckDBTransaction? transaction, string sql, params object?[] values) =>
-        Scalar(connection, transaction, sql, values) is { } value ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
+        Scalar(connection, transaction, sql, values) is { } value ? ToLong(value) : 0;
 
     /// <summary>Every row of <paramref name="sql"/> mapped by <paramref name="map"/>, on a connection of its own.</summary>
     public static List<T> Rows<T>(MonitorStore store, string sql, Func<DuckDBDataReader, T> map, params object?[] values)
@@ -80,9 +80,13 @@ public static class Sql
 
     public static double? Number(this IDataRecord row, int ordinal) => row.IsDBNull(ordinal) ? null : Convert.ToDouble(row.GetValue(ordinal), CultureInfo.InvariantCulture);
 
-    public static long Count(this IDataRecord row, int ordinal) => row.IsDBNull(ordinal) ? 0 : Convert.ToInt64(row.GetValue(ordinal), CultureInfo.InvariantCulture);
+    public static long Count(this IDataRecord row, int ordinal) => row.IsDBNull(ordinal) ? 0 : ToLong(row.GetValue(ordinal));
 
     public static DateTime? Time(this IDataRecord row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetDateTime(ordinal);
 
     public static DateOnly Day(this IDataRecord row, int ordinal) => DateOnly.FromDateTime(row.GetDateTime(ordinal));
+
+    // DuckDB's sum() of BIGINT is a HUGEINT, which arrives as a BigInteger (not IConvertible).
+    private static long ToLong(object value) =>
+        value is System.Numerics.BigInteger big ? (long)big : Convert.ToInt64(value, CultureInfo.InvariantCulture);
 }
