@@ -81,6 +81,22 @@ public sealed class OidcSignInTests
     }
 
     [TestMethod]
+    public async Task The_users_page_marks_organisation_accounts_and_gives_them_no_password()
+    {
+        Provider.SetAccount("hugo", ["monitor-planners"]);
+        (await TestProvider.SignInAsync(Host.Address, "hugo")).Client.Dispose();
+        using var admin = await Host.SignedInClient(RunningHost.AdminUser);
+
+        var page = await admin.GetStringAsync("/Users");
+        using var reset = await RunningHost.PostForm(admin, "/Users", "/Users?handler=Password", new() { ["userName"] = "hugo", ["password"] = "a-long-password-1" });
+
+        StringAssert.Contains(Row(page, "hugo"), "class=\"external\"", "hugo's row says organisation sign-in");
+        Assert.IsFalse(Row(page, RunningHost.PlannerUser).Contains("class=\"external\"", StringComparison.Ordinal), "a password account's row does not");
+        Assert.AreEqual(HttpStatusCode.BadRequest, reset.StatusCode);
+        Assert.IsTrue(Users.IsExternal("hugo"), "still an organisation account");
+    }
+
+    [TestMethod]
     public async Task A_member_of_only_the_planner_group_gets_a_planner_session()
     {
         Provider.SetAccount("pat", ["monitor-planners", "canteen"]);
@@ -239,6 +255,9 @@ public sealed class OidcSignInTests
 
     private static IReadOnlyList<AuditRecord> Audit(string actor) =>
         Host.Services.GetRequiredService<IAuditLog>().Read(new AuditFilter(Actor: actor, PageSize: AuditFilter.MaxPageSize)).Rows;
+
+    private static string Row(string page, string user) =>
+        System.Text.RegularExpressions.Regex.Match(page, $"<td>{user}</td>.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
 
     private static TestProvider Skip(string reason)
     {
