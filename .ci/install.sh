@@ -24,3 +24,14 @@ if command -v pg_lsclusters >/dev/null; then
     su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='root'\"" | grep -q 1 || su postgres -c "createuser -s root"
   fi
 fi
+
+# node and the pinned npm packages of the test OpenID Connect provider (tests/Monitor.Web.Tests/Oidc/provider):
+# `npm ci` installs exactly package-lock.json, again only when the lock file changed since the last install.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+provider="$(cd "$(dirname "$0")/.." && pwd)/tests/Monitor.Web.Tests/Oidc/provider"
+if [ ! -d "$provider/node_modules/oidc-provider" ] || [ "$provider/package-lock.json" -nt "$provider/node_modules/.package-lock.json" ]; then
+  (cd "$provider" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi

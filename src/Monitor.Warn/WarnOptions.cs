@@ -22,6 +22,12 @@ public sealed class WarnOptions
     /// <summary>Upper edges of the blue, lightblue, green and yellow bands on the composite's weighted mean points.</summary>
     public List<double> CompositeBands { get; set; } = [];
 
+    /// <summary>
+    /// Share of the 预警指数 members' total weight that must be lit in a month for that month's index to be published
+    /// (0–1). Early in a sample only one or two members have lights, and an index of those alone swings to its extremes.
+    /// </summary>
+    public double WarningIndexMinCoverage { get; set; } = 0.5;
+
     /// <summary>Series in the 预警指数 (empty: every national monthly series with a light).</summary>
     public List<string> WarningIndexSeries { get; set; } = [];
 

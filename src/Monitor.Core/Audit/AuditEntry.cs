@@ -45,6 +45,7 @@ public static class AuditActions
     public const string SignOut = "sign-out";
     public const string UserCreate = "user-create";
     public const string RoleChange = "role-change";
+    public const string ScopeChange = "scope-change";
     public const string PasswordChange = "password-change";
     public const string UserDisable = "user-disable";
     public const string UserEnable = "user-enable";

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitor.Core.Store;
 using Monitor.Ingest.Model;
 using Monitor.Ingest.Readers;
 using Monitor.Ingest.Readers.Excel;
@@ -28,9 +29,10 @@ public sealed record PreviewRow(string SeriesId, string Name, string Frequency, 
 
 /// <summary>
 /// Reads an upload into the same staging sink as a real load, on a private in-memory database, so the preview applies
-/// exactly the checks of the load (and nothing touches the store).
+/// exactly the checks of the load (and nothing touches the store). With the store given, the store-dependent check
+/// (a series whose frequency differs from the stored one) runs too, on a copy of the stored frequencies.
 /// </summary>
-public sealed class UploadPreview(ReaderCatalog readers)
+public sealed class UploadPreview(ReaderCatalog readers, MonitorStore? store = null)
 {
     public PreviewResult Run(StoredUpload upload, string dataset, string? format = null, string? mapping = null, int rows = 20)
     {
@@ -50,9 +52,29 @@ public sealed class UploadPreview(ReaderCatalog readers)
         sink.Complete();
         StagingTables.AppendSeries(connection, sink.StagedSeries);
         if (sink.ProblemCount == 0) StagedChecks.WithinFile(connection, sink);
+        if (store is not null && sink.StagedSeries.Count > 0)
+        {
+            CopyStoredFrequencies(connection, sink.StagedSeries.Select(s => s.SeriesId).ToHashSet(StringComparer.Ordinal));
+            StagedChecks.AgainstStore(connection, sink);
+        }
         var staged = Sql.Long(connection, null, $"SELECT count(*) FROM {StagingTables.Observations}");
         return new PreviewResult(reader?.Format, mapping is null ? MappingOf(reader, upload.Path) : System.IO.Path.GetFileName(mapping), FirstRows(connection, rows), sink.StagedSeries.Count,
             sink.RowsRead, staged, sink.RowsSkipped, sink.ProblemCount, sink.Problems);
+    }
+
+    /// <summary>The stored frequency of each staged series, as a `series` table on the preview's private database.</summary>
+    private void CopyStoredFrequencies(DuckDBConnection preview, HashSet<string> staged)
+    {
+        Sql.Execute(preview, null, "CREATE TABLE series (series_id VARCHAR PRIMARY KEY, frequency VARCHAR NOT NULL)");
+        using var appender = preview.CreateAppender("series");
+        using var stored = store!.Open();
+        using var command = Sql.Command(stored, null, "SELECT series_id, frequency FROM series");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            if (staged.Contains(id)) appender.CreateRow().AppendValue(id).AppendValue(reader.GetString(1)).EndRow();
+        }
     }
 
     private static string? MappingOf(IFormatReader? reader, string path) => reader switch

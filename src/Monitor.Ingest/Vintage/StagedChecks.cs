@@ -20,6 +20,9 @@ internal static class StagedChecks
         if (!sink.PeriodsAscending) Duplicates(connection, sink);
     }
 
+    /// <summary>The check that needs the store's `series` table (for the preview, a copy of its frequencies): a frequency conflict.</summary>
+    public static void AgainstStore(DuckDBConnection connection, StagingSink sink) => FrequencyConflicts(connection, sink);
+
     private static void Duplicates(DuckDBConnection connection, StagingSink sink)
     {
         // Keys first, on the integer handle (cheap for ten million rows); the details only for the few offenders.

@@ -39,7 +39,9 @@ public sealed class CompositeAnalysis(WarnOptions options)
     private void Combine(string code, IEnumerable<(SeriesLights Lights, double Weight)> members, WarnResults results)
     {
         var byPeriod = new SortedDictionary<DateOnly, List<WeightedPoints>>();
-        foreach (var (member, weight) in members)
+        var all = members.ToList();
+        var requiredWeight = options.WarningIndexMinCoverage * all.Sum(m => Math.Max(m.Weight, 0));
+        foreach (var (member, weight) in all)
         {
             foreach (var light in member.Lights)
             {
@@ -50,6 +52,7 @@ public sealed class CompositeAnalysis(WarnOptions options)
         var composite = new CompositeLight(options.EffectiveBands);
         foreach (var (period, points) in byPeriod)
         {
+            if (points.Sum(p => Math.Max(p.Weight, 0)) < requiredWeight) continue;
             if (composite.Combine(period, points) is not { } reading) continue;
             results.Readings.Add(new CompositeReadingRow(code, period, reading.WarningIndex, reading.Colour));
             results.Contributions.AddRange(reading.Contributions.Select(c => new ContributionRow(code, period, c.SeriesId, c.Contribution)));

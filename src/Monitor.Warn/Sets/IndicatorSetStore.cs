@@ -64,19 +64,26 @@ public sealed class IndicatorSetStore(MonitorStore store, IOptions<WarnOptions> 
         return versions;
     }
 
+    /// <summary>
+    /// Version <paramref name="version"/> of set <paramref name="code"/>: a saved version, or the configured one when its
+    /// number is asked; null when there is no such version. The admin page loads it into the editor to restore it.
+    /// </summary>
+    public IndicatorSet? Version(string code, int version) =>
+        Saved(code, version).GetValueOrDefault(code) ?? Configured().FirstOrDefault(c => c.Code == code && c.Version == version);
+
     private IReadOnlyList<IndicatorSet> Configured() =>
         options.Value.IndicatorSets.Count > 0 ? options.Value.IndicatorSets : DefaultIndicatorSets.All;
 
-    private Dictionary<string, IndicatorSet> Saved()
+    /// <summary>The newest saved version of each set; with <paramref name="code"/> and <paramref name="version"/>, that version only.</summary>
+    private Dictionary<string, IndicatorSet> Saved(string code = "", int version = -1)
     {
+        const string chosen = "SELECT set_code, max(version) AS version FROM indicator_sets WHERE ($1 = '' OR set_code = $1) AND ($2 < 0 OR version = $2) GROUP BY set_code";
         using var connection = store.Open();
         var sets = new Dictionary<string, IndicatorSet>(StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = """
-                SELECT set_code, version, economy, name, name_zh FROM indicator_sets
-                QUALIFY row_number() OVER (PARTITION BY set_code ORDER BY version DESC) = 1
-                """;
+            command.CommandText = $"SELECT set_code, version, economy, name, name_zh FROM indicator_sets JOIN ({chosen}) v USING (set_code, version)";
+            Bind(command, code, version);
             using var reader = command.ExecuteReader();
             while (reader.Read())
                 sets[reader.GetString(0)] = new IndicatorSet
@@ -87,11 +94,12 @@ public sealed class IndicatorSetStore(MonitorStore store, IOptions<WarnOptions> 
         }
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = """
+            command.CommandText = $"""
                 SELECT m.set_code, m.series_id, m.theme, m.weight, m.counter_cyclical, m.family FROM indicator_set_members m
-                JOIN (SELECT set_code, max(version) AS version FROM indicator_sets GROUP BY set_code) v USING (set_code, version)
+                JOIN ({chosen}) v USING (set_code, version)
                 ORDER BY m.set_code, m.position
                 """;
+            Bind(command, code, version);
             using var reader = command.ExecuteReader();
             while (reader.Read())
                 sets[reader.GetString(0)].Members.Add(new IndicatorSetMember
@@ -101,6 +109,12 @@ public sealed class IndicatorSetStore(MonitorStore store, IOptions<WarnOptions> 
                 });
         }
         return sets;
+    }
+
+    private static void Bind(DuckDBCommand command, string code, int version)
+    {
+        command.Parameters.Add(new DuckDBParameter(code));
+        command.Parameters.Add(new DuckDBParameter(version));
     }
 }
 

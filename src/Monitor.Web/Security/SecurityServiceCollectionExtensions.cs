@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Monitor.Core;
 using Monitor.Core.Store;
+using Monitor.Web.Security.Oidc;
 
 namespace Monitor.Web.Security;
 
-/// <summary>Cookie sign-in, role policies (every endpoint needs sign-in unless it opts out), the sign-in rate limit, the first admin.</summary>
+/// <summary>Cookie sign-in (local passwords, and organisation sign-in when configured), role policies (every endpoint needs sign-in unless it opts out), the sign-in rate limit, the first admin.</summary>
 public static class SecurityServiceCollectionExtensions
 {
     public const string SignInPath = "/Account/SignIn";
@@ -35,7 +36,8 @@ public static class SecurityServiceCollectionExtensions
                 options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
                 options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
-            });
+            })
+            .AddMonitorOidc(configuration);
         services.AddMonitorPolicies();
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.All.ToArray()).Build());
         services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.Section));

@@ -117,6 +117,9 @@ public sealed class UserStore(MonitorStore store, TimeProvider clock, IOptions<L
     /// <summary>Adds an account that has no local password (it signs in through OpenID Connect).</summary>
     public void CreateExternal(string userName, string role, string? displayName) => Insert(userName, NoPassword, role, displayName, "zh");
 
+    /// <summary>True when the account exists and has no local password (it was made by organisation sign-in).</summary>
+    public bool IsExternal(string userName) => Credentials(userName)?.Hash == NoPassword;
+
     /// <summary>Sets a new password (ending the user's sessions) and lifts a pause: an admin's reset is how a locked-out user gets back in at once.</summary>
     public void SetPassword(string userName, string password)
     {

@@ -115,6 +115,23 @@ public sealed class UploadTests
     }
 
     [TestMethod]
+    public void Preview_with_the_store_shows_a_frequency_that_conflicts_with_the_stored_series()
+    {
+        using var h = new IngestHarness();
+        const string header = "series_code,series_name,domain,region_code,industry_code,frequency,period,value,unit\n";
+        h.Ingest(h.Write("v1/observations.csv", header + "X,x,macro,,,M,2024-01-01,1,\n"), dataset: "uploads");
+        var store = Store(h);
+        var quarterly = store.Save(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(header + "Y,y,macro,,,Q,2024-04-01,2,\nX,x,macro,,,Q,2024-04-01,1,\n")), "observations.csv");
+
+        var withStore = new UploadPreview(new ReaderCatalog(IngestReaders.All()), h.Store).Run(quarterly, "uploads");
+        var withoutStore = new UploadPreview(new ReaderCatalog(IngestReaders.All())).Run(quarterly, "uploads");
+
+        Assert.IsFalse(withStore.Loadable, "confirming would fail, so the preview must say so");
+        Assert.AreEqual("observations.csv:3: frequency: series uploads:X is M in the store, Q here", withStore.Problems.Single().ToString());
+        Assert.IsTrue(withoutStore.Loadable, "without a store there is nothing to conflict with");
+    }
+
+    [TestMethod]
     public void Saved_api_answers_preview_with_their_reader_and_alfred_rows_as_vintages()
     {
         using var h = new IngestHarness();

@@ -83,6 +83,24 @@ public sealed class WarnJobTests
     }
 
     [TestMethod]
+    public async Task The_warning_index_is_published_only_for_months_whose_lit_members_carry_half_the_weight()
+    {
+        using var test = Seeded();
+        // four more national indicators that start two years late: until they are lit, 3 of 7 equal weights are lit
+        for (var i = 0; i < 4; i++)
+        {
+            WarnStoreSeed.Series(test.Store, $"test:L{i}", $"L{i}");
+            WarnStoreSeed.Observations(test.Store, $"test:L{i}", WarnStoreSeed.Steady(Months, i + 3), from: 24);
+        }
+
+        await Job(test.Store, Options(), new ManualClock(new DateTime(2018, 1, 15))).RunAsync(CancellationToken.None);
+
+        Assert.AreEqual(24L, WarnStoreSeed.Count(test.Store, "SELECT count(DISTINCT period) FROM composite_readings WHERE index_code = 'warning_index'"),
+            "the first 24 lit months have 3 of 7 members: not published");
+        Assert.AreEqual(7L, WarnStoreSeed.Count(test.Store, "SELECT count(*) FROM composite_contributions WHERE index_code = 'warning_index' AND period = (SELECT min(period) FROM composite_readings WHERE index_code = 'warning_index')"));
+    }
+
+    [TestMethod]
     public async Task Rerunning_on_the_same_data_changes_nothing_and_a_recovery_resolves_the_alert()
     {
         using var test = Seeded();

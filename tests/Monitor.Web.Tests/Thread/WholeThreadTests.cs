@@ -6,7 +6,8 @@ namespace Monitor.Web.Tests.Thread;
 
 /// <summary>
 /// The foundation's one thread, as a newcomer sees it: the real host with its Hangfire server starts on an empty DuckDB
-/// file, loads data-samples/ (both releases) as chained jobs, forecasts, warns, and the overview shows the result.
+/// file, loads data-samples/ (both releases) as chained jobs, forecasts, warns, and the overview shows the result
+/// (and becomes the README's screenshot, docs/overview.png).
 /// </summary>
 [TestClass]
 public sealed class WholeThreadTests
@@ -40,6 +41,8 @@ public sealed class WholeThreadTests
         var indicator = await planner.GetAsync("/Indicator?id=" + Uri.EscapeDataString("china_sample:EXPORTS"));
         Assert.AreEqual(HttpStatusCode.OK, indicator.StatusCode);
         StringAssert.Contains(await indicator.Content.ReadAsStringAsync(), "出口总额");
+
+        await Browser.ReadmeScreenshot.WriteAsync(host);
     }
 
     private static async Task<JsonElement> WaitForStage(HttpClient client, string stage, TimeSpan timeout)

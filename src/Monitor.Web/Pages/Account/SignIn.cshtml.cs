@@ -3,23 +3,41 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Monitor.Core.Audit;
 using Monitor.Web.Security.Audit;
 using Monitor.Web.Localization;
 using Monitor.Web.Pages.Shared;
 using Monitor.Web.Security;
+using Monitor.Web.Security.Oidc;
 
 namespace Monitor.Web.Pages.Account;
 
-/// <summary>Cookie sign-in against the users table; POSTs are rate limited per client address.</summary>
+/// <summary>Cookie sign-in against the users table, or through the organisation's identity provider when configured; POSTs are rate limited per client address.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(UserStore users, IAuditLog audit, ILogger<SignInModel> logger) : MonitorPageModel
+public sealed class SignInModel(UserStore users, IAuditLog audit, ILogger<SignInModel> logger, IOptions<OidcOptions> oidc) : MonitorPageModel
 {
     public string? ReturnUrl { get; private set; }
 
     public bool Failed { get; private set; }
 
-    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+    /// <summary>Why the last organisation sign-in came back here (<see cref="OidcEvents.Refused"/> or <see cref="OidcEvents.Failed"/>).</summary>
+    public string? External { get; private set; }
+
+    /// <summary>The organisation sign-in button's label, or null when organisation sign-in is not configured.</summary>
+    public string? OrganisationSignIn => oidc.Value.Enabled ? oidc.Value.DisplayName : null;
+
+    public void OnGet(string? returnUrl, string? external)
+    {
+        ReturnUrl = returnUrl;
+        External = external;
+    }
+
+    /// <summary>Starts organisation sign-in (a GET link: the page's form-action policy would stop a form posting to the provider).</summary>
+    public IActionResult OnGetOidc(string? returnUrl) =>
+        oidc.Value.Enabled
+            ? Challenge(new AuthenticationProperties { RedirectUri = Url.IsLocalUrl(returnUrl) ? returnUrl : "/" }, OidcOptions.Scheme)
+            : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string? userName, string? password, string? returnUrl)
     {

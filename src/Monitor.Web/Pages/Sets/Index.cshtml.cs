@@ -26,14 +26,26 @@ public sealed class IndexModel(IndicatorSetStore sets, MonitorStore store, Store
     public IReadOnlyList<string> Missing { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
+    /// <summary>The version in force of the set being edited.</summary>
+    public int InForce { get; private set; }
+
+    /// <summary>An older version loaded into the editor to restore it (saving stores it as the next version), if any.</summary>
+    public int? Loaded { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
-    public void OnGet(string? code)
+    public void OnGet(string? code, int? version)
     {
         Load();
         if (code == "new") Select(new IndicatorSet { Code = "", Name = "" }, isNew: true);
-        else if (Sets.FirstOrDefault(s => s.Code == code) is { } set) Select(set, isNew: false);
+        else if (Sets.FirstOrDefault(s => s.Code == code) is { } set)
+        {
+            var older = version is { } v && v != set.Version ? sets.Version(set.Code, v) : null;
+            Select(older ?? set, isNew: false);
+            InForce = set.Version;
+            Loaded = older?.Version;
+        }
     }
 
     public IActionResult OnPostSave(string? code, string? economy, string? name, string? nameZh, string? members, bool isNew)
@@ -68,7 +80,7 @@ public sealed class IndexModel(IndicatorSetStore sets, MonitorStore store, Store
 
     private void Select(IndicatorSet set, bool isNew)
     {
-        (Selected, IsNew) = (set, isNew);
+        (Selected, IsNew, InForce) = (set, isNew, set.Version);
         MembersText = IndicatorSetText.Format(set.Members);
         Versions = isNew ? [] : sets.Versions(set.Code);
         var known = new SeriesReader(store).Catalogue().Select(s => s.SeriesId).ToHashSet(StringComparer.Ordinal);

@@ -38,6 +38,29 @@ public sealed class SetsPageTests
     }
 
     [TestMethod]
+    public async Task An_older_version_loads_into_the_editor_and_saving_it_restores_it_as_the_next_version()
+    {
+        var host = await SharedHost.GetAsync();
+        using var admin = await host.SignedInClient(RunningHost.AdminUser);
+        using var first = await Save(admin, "zz_restore", isNew: true, "cn:pmi_mfg, 生产, 2\ncn:cpi_yoy, 价格, 1, counter");
+        using var second = await Save(admin, "zz_restore", isNew: false, "cn:pmi_mfg, 生产, 1.5");
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/Sets?code=zz_restore"));
+        var loaded = WebUtility.HtmlDecode(await admin.GetStringAsync("/Sets?code=zz_restore&version=1"));
+        using var restore = await Save(admin, "zz_restore", isNew: false, "cn:pmi_mfg, 生产, 2\ncn:cpi_yoy, 价格, 1, counter");
+
+        StringAssert.Contains(page, "version=1", "the older version offers a restore link");
+        StringAssert.Contains(loaded, "id=\"set-loaded\"");
+        StringAssert.Contains(loaded, "cn:cpi_yoy", "the editor holds version 1's members");
+        Assert.IsTrue(loaded.Contains("当前第 2 版", StringComparison.Ordinal) || loaded.Contains("version 2 in force", StringComparison.Ordinal), "the header names the version in force");
+        var sets = host.Services.GetRequiredService<IndicatorSetStore>();
+        var current = sets.Current().Single(s => s.Code == "zz_restore");
+        Assert.AreEqual((3, 2), (current.Version, current.Members.Count), "restored as version 3, none overwritten");
+        Assert.AreEqual(1, sets.Version("zz_restore", 1)!.Version);
+        Assert.IsNull(sets.Version("zz_restore", 9));
+    }
+
+    [TestMethod]
     public async Task A_bad_line_is_named_with_its_field_and_nothing_is_saved()
     {
         var host = await SharedHost.GetAsync();
