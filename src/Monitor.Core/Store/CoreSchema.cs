@@ -1,6 +1,6 @@
 namespace Monitor.Core.Store;
 
-/// <summary>The tables shared between stages (catalogue, vintages, forecasts, warnings, alerts, job runs).</summary>
+/// <summary>The tables every stage shares (catalogue, vintages, ingest runs, job runs); each stage creates its own outputs.</summary>
 public static class CoreSchema
 {
     public static IEnumerable<SchemaScript> Scripts => SchemaScript.FromEmbedded(typeof(CoreSchema).Assembly, "core", "Monitor.Core.Store.Schema.");

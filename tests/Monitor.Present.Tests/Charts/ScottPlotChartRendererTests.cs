@@ -15,7 +15,7 @@ public sealed class ScottPlotChartRendererTests
     {
         var fonts = new ChartFonts(new ChartOptions());
         if (!fonts.ChineseAvailable) CiRequirement.Missing("no CJK font installed (apt-get install fonts-wqy-microhei)");
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(PresentSchemas.All);
         ChartSeed.Series(test.Store);
         ChartSeed.Forecast(test.Store, 1, new DateTime(2024, 1, 1));
 
@@ -31,7 +31,7 @@ public sealed class ScottPlotChartRendererTests
     public void Without_a_CJK_font_a_Chinese_request_falls_back_to_English_labels()
     {
         var fonts = new ChartFonts(NoCjkFont);
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(PresentSchemas.All);
         ChartSeed.Series(test.Store);
 
         var svg = Renderer(test.Store, fonts).SeriesSvg(ChartSeed.SeriesId, new ChartRequest("zh"));
@@ -44,7 +44,7 @@ public sealed class ScottPlotChartRendererTests
     [TestMethod]
     public void Png_bytes_start_with_the_png_signature()
     {
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(PresentSchemas.All);
         ChartSeed.Series(test.Store);
         ChartSeed.Anomaly(test.Store);
 
@@ -56,7 +56,7 @@ public sealed class ScottPlotChartRendererTests
     [TestMethod]
     public void A_new_forecast_run_replaces_the_cached_chart()
     {
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(PresentSchemas.All);
         ChartSeed.Series(test.Store);
         var renderer = Renderer(test.Store, new ChartFonts(new ChartOptions()));
         var before = renderer.SeriesSvg(ChartSeed.SeriesId, new ChartRequest("en"));
@@ -72,7 +72,7 @@ public sealed class ScottPlotChartRendererTests
     [TestMethod]
     public void Two_charts_on_one_page_do_not_share_clip_path_ids()
     {
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(PresentSchemas.All);
         ChartSeed.Series(test.Store);
         var renderer = Renderer(test.Store, new ChartFonts(NoCjkFont));
 
@@ -87,7 +87,7 @@ public sealed class ScottPlotChartRendererTests
     [TestMethod]
     public void Markup_in_a_series_name_is_drawn_as_text_not_injected()
     {
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(PresentSchemas.All);
         ChartSeed.Series(test.Store);
         ChartSeed.Execute(test.Store, "UPDATE series SET name = $1", "CPI <script>alert(1)</script> & co");
 
@@ -100,7 +100,7 @@ public sealed class ScottPlotChartRendererTests
     [TestMethod]
     public void An_unknown_series_renders_a_no_data_chart()
     {
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(PresentSchemas.All);
 
         var svg = Renderer(test.Store, new ChartFonts(NoCjkFont)).SeriesSvg("nope:missing", new ChartRequest("en"));
 

@@ -9,7 +9,7 @@ public sealed class StoreChangeTokenTests
     [TestMethod]
     public void A_finished_job_changes_the_token()
     {
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(PresentSchemas.All);
         var token = new StoreChangeToken(test.Store);
         var before = token.Current();
 
@@ -21,7 +21,7 @@ public sealed class StoreChangeTokenTests
     [TestMethod]
     public void Inside_a_pin_the_token_is_read_once_and_kept()
     {
-        using var test = TestStore.InMemory();
+        using var test = TestStore.InMemory(PresentSchemas.All);
         var token = new StoreChangeToken(test.Store);
 
         string pinned, afterWrite;

@@ -11,7 +11,7 @@ public sealed class EmailOptionsTests
     [TestMethod]
     public void A_send_lease_a_slow_sender_could_outlive_is_refused_with_the_setting_named()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         using var email = new EmailHarness(test.Store, new FakeTimeProvider(DateTimeOffset.UnixEpoch), smtp: null,
             settings: new Dictionary<string, string?> { ["Email:SendLease"] = "00:01:00", ["Email:SmtpTimeout"] = "00:01:00" });
 

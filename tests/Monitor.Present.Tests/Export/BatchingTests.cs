@@ -12,7 +12,7 @@ public sealed class BatchingTests
     [DataRow(1000)]
     public void BatchedReadingReturnsExactlyTheOrderedRows(int seriesPerBatch)
     {
-        using var store = TestStore.InMemory();
+        using var store = TestStore.InMemory(PresentSchemas.All);
         ForecastFixture.Small(store.Store);
         using var connection = store.Store.Open();
         var filter = new ExportFilter { AsOf = ForecastFixture.Run2Finished.AddDays(1) };

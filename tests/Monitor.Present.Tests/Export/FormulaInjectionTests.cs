@@ -39,7 +39,7 @@ public sealed class FormulaInjectionTests
     [TestMethod]
     public void ExportedSpreadsheetsNeutraliseFormulaNamesButKeepNegativeForecastsNumeric()
     {
-        using var store = TestStore.InMemory();
+        using var store = TestStore.InMemory(PresentSchemas.All);
         ForecastFixture.Small(store.Store);
         var folder = TempFolder.Create();
         try

@@ -18,7 +18,7 @@ public abstract class SmallFixtureTest
     [TestInitialize]
     public void StartFixture()
     {
-        _test = OnDisk ? TestStore.OnDisk() : TestStore.InMemory();
+        _test = OnDisk ? TestStore.OnDisk(PresentSchemas.All) : TestStore.InMemory(PresentSchemas.All);
         ForecastFixture.Small(_test.Store);
         Folder = TempFolder.Create();
     }

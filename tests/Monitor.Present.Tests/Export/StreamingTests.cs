@@ -15,7 +15,7 @@ public sealed class StreamingTests
     [ClassInitialize]
     public static void Generate(TestContext _)
     {
-        _store = TestStore.OnDisk();
+        _store = TestStore.OnDisk(PresentSchemas.All);
         ForecastFixture.Large(_store.Store, Series, Steps);
     }
 

@@ -14,7 +14,7 @@ public sealed class WarnJobFredMdTests
     {
         var folder = Path.GetDirectoryName(RepoPaths.Dataset("fred_md/observations.csv"))!;
         var data = DatasetFolder.Load(folder);
-        using var test = TestStore.OnDisk(Microsoft.Extensions.DependencyInjection.WarnServiceCollectionExtensions.Schema);
+        using var test = TestStore.OnDisk(WarnSchemas.All);
         Seed(test.Store, data);
         var clock = new ManualClock(new DateTime(2025, 9, 20));
         var job = new WarnJob(test.Store, new WarnInputReader(test.Store, new SeriesReader(test.Store)), Microsoft.Extensions.Options.Options.Create(new WarnOptions()), clock);

@@ -24,7 +24,7 @@ public sealed class WarnJobTests
 
     private static TestStore Seeded()
     {
-        var test = TestStore.OnDisk(Microsoft.Extensions.DependencyInjection.WarnServiceCollectionExtensions.Schema);
+        var test = TestStore.OnDisk(WarnSchemas.All);
         var store = test.Store;
         WarnStoreSeed.Series(store, "test:A", "A");
         WarnStoreSeed.Series(store, "test:B", "B");
@@ -151,7 +151,7 @@ public sealed class WarnJobTests
     [TestMethod]
     public async Task A_broad_fall_of_the_leading_components_raises_the_recession_risk_alert()
     {
-        using var test = TestStore.OnDisk(Microsoft.Extensions.DependencyInjection.WarnServiceCollectionExtensions.Schema);
+        using var test = TestStore.OnDisk(WarnSchemas.All);
         foreach (var (id, phase) in new[] { ("test:A", 0.0), ("test:B", 1.0) })
         {
             WarnStoreSeed.Series(test.Store, id, id[5..]);

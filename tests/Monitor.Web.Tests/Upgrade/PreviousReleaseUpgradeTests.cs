@@ -40,6 +40,50 @@ public sealed class PreviousReleaseUpgradeTests
         }
     }
 
+    /// <summary>Tables each stage now creates in its own schema scripts; the previous release created them all in core 001.</summary>
+    private static readonly string[] StageTables =
+    [
+        "forecast_runs", "forecasts", "forecast_accuracy", "one_step_forecasts",
+        "anomalies", "signal_lights", "composite_readings", "composite_contributions", "turning_points", "alerts", "alert_events",
+        "users",
+    ];
+
+    [TestMethod]
+    public void Stage_tables_belong_to_their_stages_and_match_the_previous_releases_columns()
+    {
+        using (var coreOnly = TestStore.InMemory())
+        using (var connection = coreOnly.Store.Open())
+            Assert.AreEqual("", Scalar(connection, $"SELECT coalesce(string_agg(table_name, ','), '') FROM duckdb_tables() WHERE table_name IN ({InList(StageTables)})"),
+                "a store with only the core schema has none of the stages' tables");
+
+        var folder = TempFolder.Create();
+        try
+        {
+            var path = Path.Combine(folder, "monitor.duckdb");
+            CreateAsPreviousRelease(path);
+            using var upgraded = new MonitorStore(new StoreOptions { Path = path, MemoryLimit = "256MB" }, CurrentScripts());
+            using var fresh = TestStore.InMemory(CurrentScripts());
+            using var upgradedConnection = upgraded.Open();
+            using var freshConnection = fresh.Store.Open();
+            foreach (var table in StageTables)
+                Assert.AreEqual(Shape(upgradedConnection, table), Shape(freshConnection, table), $"{table}: a new store's table is the upgraded old store's");
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
+    }
+
+    /// <summary>A table's columns (name, type, nullability, default, in order) and constraints, as one comparable text.</summary>
+    private static string? Shape(DuckDBConnection connection, string table) => Scalar(connection, $"""
+        SELECT (SELECT string_agg(column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '-'), '; ' ORDER BY column_index)
+                FROM duckdb_columns() WHERE table_name = '{table}')
+            || ' | ' ||
+            coalesce((SELECT string_agg(constraint_text, '; ' ORDER BY constraint_text) FROM duckdb_constraints() WHERE table_name = '{table}'), '')
+        """);
+
+    private static string InList(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
+
     /// <summary>Applies the old scripts the way the old migrator did (core first, then modules by name and version) and adds some data.</summary>
     private static void CreateAsPreviousRelease(string path)
     {

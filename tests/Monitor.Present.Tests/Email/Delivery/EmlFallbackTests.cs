@@ -13,7 +13,7 @@ public sealed class EmlFallbackTests
     [TestMethod]
     public async Task Without_an_SMTP_host_each_digest_is_written_once_as_an_eml_file()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         var folder = TempFolder.Create();
         try
         {
@@ -44,7 +44,7 @@ public sealed class EmlFallbackTests
     [TestMethod]
     public async Task One_run_delivers_every_due_digest_not_only_the_first_batch()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         var folder = TempFolder.Create();
         try
         {
@@ -70,7 +70,7 @@ public sealed class EmlFallbackTests
     [TestMethod]
     public async Task Email_digest_verb_runs_the_job_once_and_prints_its_summary()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         var folder = TempFolder.Create();
         try
         {

@@ -27,7 +27,7 @@ public sealed class ExactlyOnceTests
     [TestMethod]
     public async Task Two_concurrent_runs_send_each_digest_exactly_once()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         using var smtp = TestSmtpServer.Accepting();
         var clock = new FakeTimeProvider(Subscribed);
         using var serverA = new EmailHarness(test.Store, clock, smtp);
@@ -54,7 +54,7 @@ public sealed class ExactlyOnceTests
     [TestMethod]
     public async Task Server_refusing_the_first_attempts_with_451_gets_the_digest_once_after_back_off()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         using var smtp = TestSmtpServer.RefusingFirst(3);
         var clock = new FakeTimeProvider(Subscribed);
         using var email = new EmailHarness(test.Store, clock, smtp);
@@ -87,7 +87,7 @@ public sealed class ExactlyOnceTests
     [TestMethod]
     public async Task Transient_failures_beyond_the_attempt_limit_are_recorded_as_failed()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         using var smtp = TestSmtpServer.RefusingFirst(100);
         var clock = new FakeTimeProvider(Subscribed);
         using var email = new EmailHarness(test.Store, clock, smtp, settings: new Dictionary<string, string?> { ["Email:MaxAttempts"] = "3" });
@@ -110,7 +110,7 @@ public sealed class ExactlyOnceTests
     [TestMethod]
     public async Task Permanent_550_is_recorded_as_failed_and_its_changes_go_out_with_the_next_digest()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         using var smtp = TestSmtpServer.Rejecting();
         var clock = new FakeTimeProvider(Subscribed);
         using var email = new EmailHarness(test.Store, clock, smtp);
@@ -140,7 +140,7 @@ public sealed class ExactlyOnceTests
     [TestMethod]
     public async Task Digest_claimed_before_a_restart_is_sent_once_after_it()
     {
-        using var test = TestStore.OnDisk(EmailSchema.Scripts);
+        using var test = TestStore.OnDisk(PresentSchemas.All);
         var path = test.Store.DatabasePath;
         using var smtp = TestSmtpServer.RefusingFirst(1);
         var clock = new FakeTimeProvider(Subscribed);
@@ -169,7 +169,7 @@ public sealed class ExactlyOnceTests
     [TestMethod]
     public async Task Death_between_SMTP_acceptance_and_the_outbox_update_gives_at_most_one_duplicate_with_the_same_Message_ID()
     {
-        using var test = TestStore.OnDisk(EmailSchema.Scripts);
+        using var test = TestStore.OnDisk(PresentSchemas.All);
         var path = test.Store.DatabasePath;
         using var smtp = TestSmtpServer.Accepting();
         var clock = new FakeTimeProvider(Subscribed);

@@ -23,7 +23,7 @@ public sealed class DigestContentTests
 
     private static (TestStore Test, FakeTimeProvider Clock, long OldAlert) Seeded()
     {
-        var test = TestStore.InMemory(EmailSchema.Scripts);
+        var test = TestStore.InMemory(PresentSchemas.All);
         AlertSeed.Series(test.Store, "cn:cpi", "Consumer prices", "居民消费价格指数");
         AlertSeed.Series(test.Store, "cn:pmi", "Manufacturing PMI", "制造业采购经理指数");
         AlertSeed.Series(test.Store, "gd:ip", "Guangdong industrial output", "广东工业增加值", "regional", "440000");

@@ -15,7 +15,7 @@ public sealed class DigestPlannerTests
     [TestMethod]
     public async Task Immediate_subscriber_hears_of_a_change_at_the_end_of_its_n_minute_period_not_before()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         using var smtp = TestSmtpServer.Accepting();
         var clock = new FakeTimeProvider(Start);
         using var email = new EmailHarness(test.Store, clock, smtp);
@@ -36,7 +36,7 @@ public sealed class DigestPlannerTests
     [TestMethod]
     public async Task A_broken_subscription_fails_the_run_loudly_but_the_others_still_get_their_digest()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         using var smtp = TestSmtpServer.Accepting();
         var clock = new FakeTimeProvider(Start);
         using var email = new EmailHarness(test.Store, clock, smtp);
@@ -62,7 +62,7 @@ public sealed class DigestPlannerTests
     [TestMethod]
     public void The_same_digest_cannot_be_claimed_twice_nor_a_second_digest_from_a_stale_cursor()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         using var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null);
         var subscription = email.Subscriptions.Create(new SubscriptionDraft { Address = "a@example.cn" }, null);
         OutboxClaim Claim(string key, DateTime end) => new(key, subscription.SubscriptionId, end.AddDays(-1), end, 0, 5, 1,
@@ -77,7 +77,7 @@ public sealed class DigestPlannerTests
     [TestMethod]
     public void A_leased_message_cannot_be_leased_again_until_its_lease_runs_out()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         using var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null);
         var subscription = email.Subscriptions.Create(new SubscriptionDraft { Address = "a@example.cn" }, null);
         var now = Start.UtcDateTime;

@@ -16,7 +16,7 @@ public sealed class GroupedDigestTests
     [TestMethod]
     public async Task A_late_source_is_one_group_listed_after_a_higher_priority_alert_and_links_to_the_rest()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts.Concat(WarnServiceCollectionExtensions.Schema));
+        using var test = TestStore.InMemory(PresentSchemas.All);
         var store = test.Store;
         var clock = new FakeTimeProvider(Subscribed);
         using var smtp = TestSmtpServer.Accepting();

@@ -25,7 +25,7 @@ public sealed class SubscriptionStoreTests
     [TestMethod]
     public void Created_subscription_keeps_its_filters_and_schedule_and_starts_after_the_newest_alert_event()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         AlertSeed.Series(test.Store, "cn:cpi", "CPI", "居民消费价格指数");
         AlertSeed.Open(test.Store, "cn:cpi", "critical", "red", "CPI overheating", "CPI 过热", Start.AddDays(-1));
         using var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null);
@@ -49,7 +49,7 @@ public sealed class SubscriptionStoreTests
     [TestMethod]
     public void Default_subscription_is_a_daily_Chinese_digest_at_eight_in_Shanghai()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         using var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null);
 
         var created = email.Subscriptions.Create(new SubscriptionDraft { Address = "a@example.cn" }, null);
@@ -63,7 +63,7 @@ public sealed class SubscriptionStoreTests
     [TestMethod]
     public void Unsubscribe_token_works_for_its_subscription_and_a_tampered_one_does_not()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         using var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null);
         var first = email.Subscriptions.Create(new SubscriptionDraft { Address = "a@example.cn" }, null);
         var second = email.Subscriptions.Create(new SubscriptionDraft { Address = "b@example.cn" }, null);
@@ -80,7 +80,7 @@ public sealed class SubscriptionStoreTests
     [TestMethod]
     public void Generated_signing_key_is_kept_in_the_store_so_links_survive_a_restart()
     {
-        using var test = TestStore.OnDisk(EmailSchema.Scripts);
+        using var test = TestStore.OnDisk(PresentSchemas.All);
         string token;
         using (var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null))
             token = email.Tokens.Create(42);
@@ -89,7 +89,7 @@ public sealed class SubscriptionStoreTests
 
         using var reopened = new Monitor.Core.Store.MonitorStore(new Monitor.Core.Store.StoreOptions { Path = path, MemoryLimit = "256MB" }, EmailSchema.Scripts);
         using var restarted = new EmailHarness(reopened, new FakeTimeProvider(Start), smtp: null);
-        using var otherStore = TestStore.InMemory(EmailSchema.Scripts);
+        using var otherStore = TestStore.InMemory(PresentSchemas.All);
         using var otherInstall = new EmailHarness(otherStore.Store, new FakeTimeProvider(Start), smtp: null);
 
         Assert.AreEqual(42L, restarted.Tokens.Verify(token));
@@ -99,8 +99,8 @@ public sealed class SubscriptionStoreTests
     [TestMethod]
     public void Configured_signing_key_is_used_instead_of_a_generated_one()
     {
-        using var storeA = TestStore.InMemory(EmailSchema.Scripts);
-        using var storeB = TestStore.InMemory(EmailSchema.Scripts);
+        using var storeA = TestStore.InMemory(PresentSchemas.All);
+        using var storeB = TestStore.InMemory(PresentSchemas.All);
         var settings = new Dictionary<string, string?> { ["Email:SigningKey"] = "a-long-secret-from-the-environment-0123456789" };
         using var a = new EmailHarness(storeA.Store, new FakeTimeProvider(Start), smtp: null, settings: settings);
         using var b = new EmailHarness(storeB.Store, new FakeTimeProvider(Start), smtp: null, settings: settings);
@@ -111,7 +111,7 @@ public sealed class SubscriptionStoreTests
     [TestMethod]
     public void Unsubscribed_subscription_is_no_longer_listed_as_active()
     {
-        using var test = TestStore.InMemory(EmailSchema.Scripts);
+        using var test = TestStore.InMemory(PresentSchemas.All);
         using var email = new EmailHarness(test.Store, new FakeTimeProvider(Start), smtp: null);
         var created = email.Subscriptions.Create(new SubscriptionDraft { Address = "a@example.cn" }, null);
 
