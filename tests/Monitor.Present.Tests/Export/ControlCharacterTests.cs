@@ -24,7 +24,7 @@ public sealed class ControlCharacterTests
     [TestMethod]
     public void A_series_name_and_a_filter_with_control_characters_still_export_as_xlsx()
     {
-        using var store = TestStore.InMemory();
+        using var store = TestStore.InMemory(PresentSchemas.All);
         ForecastFixture.Small(store.Store);
         StoreSql.Execute(store.Store, "UPDATE series SET name = $1 WHERE series_id = 'ind:out:C26'", "bad\u0001name\u001F");
         var folder = TempFolder.Create();
