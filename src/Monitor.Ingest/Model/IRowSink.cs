@@ -15,8 +15,10 @@ public interface IRowSink
     /// <summary>
     /// One value as it was known from <paramref name="knownFrom"/> until the next vintage of its period: a real-time
     /// source (ALFRED) gives history as it was published. A file holds vintages or plain values, never both.
+    /// <paramref name="knownTo"/>, when the source says the value stopped being published then (ALFRED's realtime_end
+    /// before the end of the period asked for), closes the period if no later vintage follows: it was withdrawn.
     /// </summary>
-    void Vintage(int series, DateOnly period, double value, DateTime knownFrom, long line) => Value(series, period, value, line);
+    void Vintage(int series, DateOnly period, double value, DateTime knownFrom, long line, DateTime? knownTo = null) => Value(series, period, value, line);
 
     /// <summary>Reports a bad input: file:line: field: reason.</summary>
     void Problem(long line, string field, string reason);

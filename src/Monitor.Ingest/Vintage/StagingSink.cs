@@ -67,16 +67,17 @@ internal sealed class StagingSink : IRowSink, IDisposable
     /// <summary>True when the rows are vintages with their own known_from (a real-time source); false for plain values.</summary>
     public bool Vintaged => _vintages > 0;
 
-    public void Value(int series, DateOnly period, double value, long line) => Stage(series, period, value, null, line);
+    public void Value(int series, DateOnly period, double value, long line) => Stage(series, period, value, null, null, line);
 
-    public void Vintage(int series, DateOnly period, double value, DateTime knownFrom, long line)
+    public void Vintage(int series, DateOnly period, double value, DateTime knownFrom, long line, DateTime? knownTo = null)
     {
         // Several vintages share a period, so only the whole-file check can tell a repeated key.
         PeriodsAscending = false;
-        Stage(series, period, value, knownFrom, line);
+        if (knownTo <= knownFrom) { Problem(line, "known_to", $"the value stops being known ({knownTo:yyyy-MM-dd}) before it is known ({knownFrom:yyyy-MM-dd})"); return; }
+        Stage(series, period, value, knownFrom, knownTo, line);
     }
 
-    private void Stage(int series, DateOnly period, double value, DateTime? knownFrom, long line)
+    private void Stage(int series, DateOnly period, double value, DateTime? knownFrom, DateTime? knownTo, long line)
     {
         if (series < 0) return;
         if (knownFrom is null ? _vintages > 0 : _plain > 0) { Problem(line, "vintage", "vintages and plain values in one input"); return; }
@@ -87,8 +88,8 @@ internal sealed class StagingSink : IRowSink, IDisposable
         if (period <= _lastPeriod[series]) PeriodsAscending = false;
         _lastPeriod[series] = period;
         var row = _appender.CreateRow().AppendValue(series).AppendValue(period).AppendValue(value).AppendValue(line);
-        if (knownFrom is { } from) { _vintages++; row.AppendValue(from).EndRow(); }
-        else { _plain++; row.AppendNullValue().EndRow(); }
+        if (knownFrom is { } from) { _vintages++; row.AppendValue(from).AppendValue(knownTo).EndRow(); }
+        else { _plain++; row.AppendNullValue().AppendNullValue().EndRow(); }
     }
 
     public void Problem(long line, string field, string reason)

@@ -15,7 +15,7 @@ internal static class StagingTables
     public static void Create(DuckDBConnection connection)
     {
         Sql.Execute(connection, null, $"""
-            CREATE OR REPLACE TEMP TABLE {Observations} (sidx INTEGER NOT NULL, period DATE NOT NULL, value DOUBLE NOT NULL, line BIGINT NOT NULL, known_from TIMESTAMP);
+            CREATE OR REPLACE TEMP TABLE {Observations} (sidx INTEGER NOT NULL, period DATE NOT NULL, value DOUBLE NOT NULL, line BIGINT NOT NULL, known_from TIMESTAMP, known_to TIMESTAMP);
             CREATE OR REPLACE TEMP TABLE {Series} (
                 sidx INTEGER NOT NULL, series_id VARCHAR NOT NULL, code VARCHAR NOT NULL, name VARCHAR NOT NULL, name_zh VARCHAR,
                 domain VARCHAR NOT NULL, region_code VARCHAR, industry_code VARCHAR, frequency VARCHAR NOT NULL, unit VARCHAR,

@@ -7,7 +7,8 @@ namespace Monitor.Ingest.Vintage;
 /// observations. A vintage already stored (same period, known_from and value) is unchanged; a vintage whose value equals
 /// the one before it in the file adds nothing and is dropped; the others are inserted, none later than the load. Then
 /// each touched period's rows are chained again: a row is known until the next row's known_from, the last one has no
-/// known_to. Rows from earlier loads are kept, only their known_to may move, so the history stays one timeline.
+/// known_to, unless the file says the period was withdrawn (its latest vintage has an end). Rows from earlier loads are
+/// kept, only their known_to may move, so the history stays one timeline.
 /// </summary>
 internal static class VintageHistory
 {
@@ -32,7 +33,12 @@ internal static class VintageHistory
         var staged = Sql.Long(connection, transaction, $"SELECT count(*) FROM {StagingTables.Observations}");
         var added = Sql.Long(connection, transaction, $"SELECT count(*) FROM {StagingTables.Diff} WHERE NOT revises");
         var revised = Sql.Long(connection, transaction, $"SELECT count(*) FROM {StagingTables.Diff} WHERE revises");
-        if (added + revised == 0) return new VintageMerge.Counts(0, 0, staged);
+        if (added + revised > 0) Chain(connection, transaction, runId);
+        var withdrawn = Withdraw(connection, transaction, loadedAt);
+        return new VintageMerge.Counts(added, revised + withdrawn, staged - added - revised);
+    }
+
+    private static void Chain(DuckDBConnection connection, DuckDBTransaction transaction, long runId) =>
         Sql.Execute(connection, transaction, $"""
             INSERT INTO observations (series_id, period, value, known_from, known_to, run_id)
             SELECT series_id, period, value, known_from, NULL, $1 FROM {StagingTables.Diff};
@@ -46,6 +52,19 @@ internal static class VintageHistory
                 AND observations.known_from = chain.known_from AND observations.run_id = chain.run_id
                 AND observations.known_to IS DISTINCT FROM chain.next_from;
             """, runId);
-        return new VintageMerge.Counts(added, revised, staged - added - revised);
-    }
+
+    /// <summary>
+    /// Closes each period whose latest vintage in the file says it stopped being published (ALFRED's realtime_end) and
+    /// that no later vintage replaced: the period was withdrawn then, so as-of reads after that date no longer see it.
+    /// </summary>
+    private static long Withdraw(DuckDBConnection connection, DuckDBTransaction transaction, DateTime loadedAt) =>
+        Sql.Execute(connection, transaction, $"""
+            UPDATE observations SET known_to = w.closed
+            FROM (
+                SELECT s.series_id, o.period, CASE WHEN o.known_to IS NOT NULL THEN least(o.known_to, $1) END AS closed -- least() skips NULLs: keep "not withdrawn" NULL
+                FROM {StagingTables.Observations} o JOIN {StagingTables.Series} s ON s.sidx = o.sidx
+                QUALIFY row_number() OVER (PARTITION BY o.sidx, o.period ORDER BY o.known_from DESC) = 1) w
+            WHERE w.closed IS NOT NULL AND observations.series_id = w.series_id AND observations.period = w.period
+                AND observations.known_to IS NULL AND observations.known_from < w.closed
+            """, loadedAt);
 }

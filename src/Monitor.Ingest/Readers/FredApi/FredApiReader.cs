@@ -47,7 +47,7 @@ public sealed class FredApiReader : IFormatReader
             if (row.Value == ".") { sink.Skipped("missing observation ('.')"); continue; }
             if (!double.TryParse(row.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) { sink.Problem(line, "value", $"'{Cells.Clip(row.Value)}' is not a number"); continue; }
             if (!Periods.TryIsoDate(row.Date, out var date)) { sink.Problem(line, "date", $"'{Cells.Clip(row.Date)}' is not a date (yyyy-mm-dd)"); continue; }
-            if (row.KnownFrom is { } knownFrom) sink.Vintage(handle, date, value, knownFrom, line);
+            if (row.KnownFrom is { } knownFrom) sink.Vintage(handle, date, value, knownFrom, line, row.KnownTo);
             else sink.Value(handle, date, value, line);
         }
     }
@@ -59,8 +59,11 @@ public sealed class FredApiReader : IFormatReader
         Directory.Exists(path) && File.Exists(Path.Combine(path, "series.json")) ? [Path.Combine(path, "series.json")] : [];
 }
 
-/// <summary>One observation row of a FRED answer: date, value text, the vintage it belongs to (ALFRED only) and its place.</summary>
-internal sealed record FredRow(string Date, string Value, DateTime? KnownFrom, string Place)
+/// <summary>
+/// One observation row of a FRED answer: date, value text, the vintage it belongs to (ALFRED only: known from its
+/// realtime_start, and until the day after its realtime_end when that is before the end of the period asked for) and its place.
+/// </summary>
+internal sealed record FredRow(string Date, string Value, DateTime? KnownFrom, string Place, DateTime? KnownTo = null)
 {
     /// <summary>Adds a page's rows; each row's place names its page when the input has several ("observations-002.json: observation 17").</summary>
     public static void ReadPage(string path, List<FredRow> rows, bool named)
@@ -72,19 +75,23 @@ internal sealed record FredRow(string Date, string Value, DateTime? KnownFrom, s
             throw new InputRejectedException(1, "observations", root.TryGetProperty("error_message", out var error) ? $"{file}: FRED says: {error}" : $"{file}: not a FRED observations answer (no observations list)");
         // A real-time period (ALFRED) makes each row a vintage; a plain FRED answer has realtime_start = realtime_end = today.
         var vintaged = Text(root, "realtime_start") != Text(root, "realtime_end");
+        var askedUntil = Periods.TryIsoDate(Text(root, "realtime_end"), out var asked) ? asked : DateOnly.MaxValue;
         var index = 0;
         foreach (var row in observations.EnumerateArray())
         {
             index++;
             var place = (named ? $"{file}: " : "") + $"observation {index}";
-            DateTime? knownFrom = null;
+            DateTime? knownFrom = null, knownTo = null;
             if (vintaged)
             {
                 if (!Periods.TryIsoDate(Text(row, "realtime_start"), out var start))
                     throw new InputRejectedException(rows.Count + 1, "realtime_start", $"{place}: '{Text(row, "realtime_start")}' is not a date");
                 knownFrom = start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                // A row that ends before the period asked for ends was replaced (by the next row) or withdrawn (if none follows).
+                if (Periods.TryIsoDate(Text(row, "realtime_end"), out var end) && end < askedUntil)
+                    knownTo = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             }
-            rows.Add(new FredRow(Text(row, "date"), Text(row, "value"), knownFrom, place));
+            rows.Add(new FredRow(Text(row, "date"), Text(row, "value"), knownFrom, place, knownTo));
         }
     }
 

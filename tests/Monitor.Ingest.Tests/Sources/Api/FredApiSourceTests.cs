@@ -182,6 +182,23 @@ public sealed class FredApiSourceTests
     }
 
     [TestMethod]
+    public async Task AnAlfredRowThatEndsWithoutSuccessorWithdrawsItsPeriodButTheEndOfTheAskedWindowDoesNot()
+    {
+        // 2024Q1 was published on 2024-04-25 and withdrawn after 2024-05-29; 2024Q2's row ends where the window asked for ends.
+        string[][] rows = [["2024-01-01", "1.4", "2024-04-25", "2024-05-29"], ["2024-04-01", "2.8", "2024-07-25", "2024-12-31"]];
+        using var server = new ApiServer(r => Fred(r, rows, realtime: true, frequency: "Q", realtimeEnd: "2024-12-31"));
+        var source = Source(server);
+        (source.RealtimeStart, source.RealtimeEnd) = ("1776-07-04", "2024-12-31");
+        using var api = new ApiHarness(source);
+
+        var result = await api.Run("fred");
+
+        Assert.AreEqual("succeeded", result.Status, string.Join("; ", result.Problems));
+        Assert.AreEqual("2024-01-01 1.4 2024-04-25 2024-05-30|2024-04-01 2.8 2024-07-25 -", History(api));
+        Assert.AreEqual(1L, api.Ingest.Count("SELECT count(*) FROM observations WHERE known_to IS NULL"), "only 2024Q2 is current");
+    }
+
+    [TestMethod]
     public async Task AlfredHistoryJoinsTheValuesAlreadyStored()
     {
         string[][] current = [["2024-01-01", "1.6"]];
@@ -229,9 +246,9 @@ public sealed class FredApiSourceTests
         url.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).Where(p => p[0] == name).Select(p => Uri.UnescapeDataString(p[1])).FirstOrDefault();
 
     /// <summary>FRED's answers as its documentation shows them: fred/series, and fred/series/observations paged by limit and offset.</summary>
-    private static Reply Fred(HttpListenerRequest request, string[][] rows, bool realtime = false, string frequency = "M")
+    private static Reply Fred(HttpListenerRequest request, string[][] rows, bool realtime = false, string frequency = "M", string realtimeEnd = "9999-12-31")
     {
-        var (start, end) = realtime ? ("1776-07-04", "9999-12-31") : ("2026-12-05", "2026-12-05");
+        var (start, end) = realtime ? ("1776-07-04", realtimeEnd) : ("2026-12-05", "2026-12-05");
         if (!request.Url!.AbsolutePath.EndsWith("/observations", StringComparison.Ordinal))
         {
             return new Reply(200, JsonSerializer.Serialize(new
