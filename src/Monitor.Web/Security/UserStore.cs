@@ -116,6 +116,19 @@ public sealed class UserStore(MonitorStore store, TimeProvider clock, IOptions<L
     /// <summary>True when the account exists and has no local password (it was made by organisation sign-in).</summary>
     public bool IsExternal(string userName) => Credentials(userName)?.Hash == NoPassword;
 
+    /// <summary>The names of the accounts without a local password (made by organisation sign-in), for the Users page.</summary>
+    public IReadOnlySet<string> ExternalNames()
+    {
+        using var connection = store.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_name FROM users WHERE password_hash = $1";
+        command.Parameters.Add(new DuckDBParameter(NoPassword));
+        using var row = command.ExecuteReader();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (row.Read()) names.Add(row.GetString(0));
+        return names;
+    }
+
     /// <summary>Sets a new password (ending the user's sessions) and lifts a pause: an admin's reset is how a locked-out user gets back in at once.</summary>
     public void SetPassword(string userName, string password)
     {

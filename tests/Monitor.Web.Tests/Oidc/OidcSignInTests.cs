@@ -81,6 +81,22 @@ public sealed class OidcSignInTests
     }
 
     [TestMethod]
+    public async Task The_users_page_marks_organisation_accounts_and_gives_them_no_password()
+    {
+        Provider.SetAccount("hugo", ["monitor-planners"]);
+        (await TestProvider.SignInAsync(Host.Address, "hugo")).Client.Dispose();
+        using var admin = await Host.SignedInClient(RunningHost.AdminUser);
+
+        var page = await admin.GetStringAsync("/Users");
+        using var reset = await RunningHost.PostForm(admin, "/Users", "/Users?handler=Password", new() { ["userName"] = "hugo", ["password"] = "a-long-password-1" });
+
+        StringAssert.Contains(Row(page, "hugo"), "class=\"external\"", "hugo's row says organisation sign-in");
+        Assert.IsFalse(Row(page, RunningHost.PlannerUser).Contains("class=\"external\"", StringComparison.Ordinal), "a password account's row does not");
+        Assert.AreEqual(HttpStatusCode.BadRequest, reset.StatusCode);
+        Assert.IsTrue(Users.IsExternal("hugo"), "still an organisation account");
+    }
+
+    [TestMethod]
     public async Task A_member_of_only_the_planner_group_gets_a_planner_session()
     {
         Provider.SetAccount("pat", ["monitor-planners", "canteen"]);
@@ -169,6 +185,47 @@ public sealed class OidcSignInTests
     }
 
     [TestMethod]
+    public async Task A_forged_answer_from_the_provider_is_refused_and_audited()
+    {
+        _ = Provider;
+        using var client = Host.Client();
+
+        using var forged = await client.GetAsync("/signin-oidc?code=stolen-or-made-up&state=not-from-this-browser");
+
+        Assert.AreEqual("/Account/SignIn?external=failed", forged.Headers.Location?.OriginalString);
+        var rows = Host.Services.GetRequiredService<IAuditLog>().Read(new AuditFilter(Action: AuditActions.SignIn, Outcome: AuditOutcome.Denied)).Rows;
+        Assert.IsTrue(rows.Any(r => r.Via == "oidc" && r.Target == "GET /signin-oidc" && r.Detail!.StartsWith("the identity provider's answer was not accepted", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public async Task In_a_browser_the_button_leads_through_the_providers_forms_to_the_dashboard()
+    {
+        Provider.SetAccount("gina", ["monitor-admins"]);
+        var (playwright, browser) = await Browser.Browser.LaunchAsync();
+        try
+        {
+            var context = await browser.NewContextAsync(new() { BaseURL = Host.Address.ToString() });
+            context.SetDefaultTimeout(15_000);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/Users");
+            await page.ClickAsync("#signin-oidc");
+            await page.FillAsync("input[name=login]", "gina");
+            await page.FillAsync("input[name=password]", "any");
+            await page.ClickAsync("button[type=submit]");
+            await page.Locator("input[name=prompt][value=consent]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+            await page.ClickAsync("button[type=submit]");
+            await page.WaitForURLAsync(url => url.StartsWith(Host.Address.ToString(), StringComparison.Ordinal) && url.Contains("/Users", StringComparison.Ordinal));
+
+            Assert.AreEqual(1, await page.Locator("#users").CountAsync(), "the admin page the user asked for opens after sign-in");
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    [TestMethod]
     public async Task Local_password_sign_in_still_works_beside_the_organisation_button()
     {
         using var anonymous = Host.Client();
@@ -198,6 +255,9 @@ public sealed class OidcSignInTests
 
     private static IReadOnlyList<AuditRecord> Audit(string actor) =>
         Host.Services.GetRequiredService<IAuditLog>().Read(new AuditFilter(Actor: actor, PageSize: AuditFilter.MaxPageSize)).Rows;
+
+    private static string Row(string page, string user) =>
+        System.Text.RegularExpressions.Regex.Match(page, $"<td>{user}</td>.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
 
     private static TestProvider Skip(string reason)
     {

@@ -11,10 +11,17 @@ public sealed class IndexModel(UserStore users) : MonitorPageModel
 {
     public IReadOnlyList<MonitorUser> All { get; private set; } = [];
 
+    /// <summary>Accounts made by organisation sign-in: their role follows the provider's groups and they have no password to reset.</summary>
+    public IReadOnlySet<string> External { get; private set; } = new HashSet<string>();
+
     [TempData]
     public string? Message { get; set; }
 
-    public void OnGet() => All = users.All();
+    public void OnGet()
+    {
+        All = users.All();
+        External = users.ExternalNames();
+    }
 
     public IActionResult OnPostCreate(string userName, string password, string role, string? displayName)
     {
@@ -50,7 +57,8 @@ public sealed class IndexModel(UserStore users) : MonitorPageModel
     public IActionResult OnPostPassword(string userName, string password)
     {
         using var audit = HttpContext.BeginAudit(AuditActions.PasswordChange, $"user={userName}");
-        if (users.Find(userName) is null || (password ?? "").Length < 10) return BadRequest();
+        // An organisation account given a password would become a local one, and organisation sign-in would then refuse it.
+        if (users.Find(userName) is null || users.IsExternal(userName) || (password ?? "").Length < 10) return BadRequest();
         users.SetPassword(userName, password!);
         audit.Complete();
         Message = T("密码已重置：", "Password reset: ") + userName;
