@@ -22,6 +22,7 @@ public static class DashboardExtensions
     {
         services.AddMonitorCharts(configuration);
         services.AddMonitorSecurity(configuration);
+        services.AddMonitorReverseProxy(configuration);
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Users", Policies.Admin).AuthorizeFolder("/Audit", Policies.Admin).AuthorizeFolder("/Sets", Policies.Admin)
             .AuthorizePage("/Enterprises/Scopes", Policies.Admin).AuthorizePage("/Data/Upload", Policies.Analyst));
         // Chinese text is written as characters, not &#x…; entities (still HTML-encoded where it must be).
@@ -38,9 +39,10 @@ public static class DashboardExtensions
         return services;
     }
 
-    /// <summary>Middleware in order: headers, static assets (anonymous), routing, rate limit, sign-in, roles, anti-forgery.</summary>
+    /// <summary>Middleware in order: forwarded headers and HSTS, headers, static assets (anonymous), routing, rate limit, sign-in, roles, input lengths, anti-forgery.</summary>
     public static WebApplication UseMonitorDashboard(this WebApplication app)
     {
+        app.UseMonitorReverseProxy();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseUploadSizeLimit();
@@ -52,6 +54,7 @@ public static class DashboardExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseInputLimits();
         app.UseAntiforgery();
         return app;
     }

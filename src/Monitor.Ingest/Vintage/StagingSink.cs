@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Monitor.Core.Domain;
+using Monitor.Core.Text;
 using Monitor.Ingest.Model;
 using Monitor.Ingest.Readers.Text;
 
@@ -117,6 +118,7 @@ internal sealed class StagingSink : IRowSink, IDisposable
     private bool CheckSeries(SeriesSpec spec, long line)
     {
         if (string.IsNullOrWhiteSpace(spec.Code)) { Problem(line, "series_code", "empty series code"); return false; }
+        if (ControlCharacterIn(spec, line)) return false;
         if (!Domains.IsValid(spec.Domain)) { Problem(line, "domain", $"unknown domain '{Cells.Clip(spec.Domain)}' (expected macro, regional or industry)"); return false; }
         if (spec.Frequency.Length != 1 || !FrequencyExtensions.TryParseFrequency(spec.Frequency, out _) || spec.Frequency == "Y")
         {
@@ -124,6 +126,26 @@ internal sealed class StagingSink : IRowSink, IDisposable
             return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Every reader declares its series here, so this one check keeps control characters out of names and codes
+    /// whatever the format (they broke XLSX exports and can hide text on pages; issue #16).
+    /// </summary>
+    private bool ControlCharacterIn(SeriesSpec spec, long line)
+    {
+        (string Field, string? Text)[] fields =
+        [
+            ("series_code", spec.Code), ("series_name", spec.Name), ("series_name_zh", spec.NameZh), ("region_code", spec.RegionCode),
+            ("industry_code", spec.IndustryCode), ("unit", spec.Unit), ("country", spec.Country),
+        ];
+        foreach (var (field, text) in fields)
+        {
+            if (ControlCharacters.Describe(text) is not { } where) continue;
+            Problem(line, field, $"control character {where} (names and codes must be plain text)");
+            return true;
+        }
+        return false;
     }
 }
 

@@ -15,6 +15,6 @@ public static class Language
     public static void Remember(HttpResponse response, string language) =>
         response.Cookies.Append(Cookie, Normalise(language), new CookieOptions
         {
-            Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true,
+            Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = response.HttpContext.Request.IsHttps,
         });
 }

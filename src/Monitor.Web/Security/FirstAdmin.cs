@@ -15,6 +15,9 @@ public sealed class FirstAdmin(UserStore users, IConfiguration configuration, IL
         var password = configuration["MONITOR_ADMIN_PASSWORD"];
         var generated = string.IsNullOrEmpty(password);
         if (generated) password = RandomPassword();
+        // A weak MONITOR_ADMIN_PASSWORD stops the start: an admin account with a guessable password is worse than none.
+        if (PasswordPolicy.Problem(userName, password) is { } problem)
+            throw new InvalidOperationException($"MONITOR_ADMIN_PASSWORD is refused: {problem.En}");
 
         if (users.Find(userName) is null) users.Create(userName, password!, Roles.Admin, userName);
         else

@@ -28,6 +28,8 @@ public static class SecurityServiceCollectionExtensions
                 options.Cookie.Name = "monitor.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request is https, which behind a proxy the forwarded headers decide (ReverseProxy).
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
                 // Programs calling the API get a status code, people get the sign-in page.

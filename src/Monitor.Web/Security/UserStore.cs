@@ -107,8 +107,12 @@ public sealed class UserStore(MonitorStore store, TimeProvider clock, IOptions<L
     private void ClearFailures(string userName) =>
         Execute(null, "UPDATE user_security SET failed_count = 0, locked_until = NULL WHERE user_name = $1", userName);
 
-    public void Create(string userName, string password, string role, string? displayName, string language = "zh") =>
+    /// <summary>Adds a local account; the password must pass <see cref="PasswordPolicy"/> (callers show its reason first).</summary>
+    public void Create(string userName, string password, string role, string? displayName, string language = "zh")
+    {
+        PasswordPolicy.Require(userName, password);
         Insert(userName, _hasher.HashPassword(null!, password), role, displayName, language);
+    }
 
     /// <summary>Adds an account that has no local password (it signs in through OpenID Connect).</summary>
     public void CreateExternal(string userName, string role, string? displayName) => Insert(userName, NoPassword, role, displayName, "zh");
@@ -132,6 +136,7 @@ public sealed class UserStore(MonitorStore store, TimeProvider clock, IOptions<L
     /// <summary>Sets a new password (ending the user's sessions) and lifts a pause: an admin's reset is how a locked-out user gets back in at once.</summary>
     public void SetPassword(string userName, string password)
     {
+        PasswordPolicy.Require(userName, password);
         ChangeAccess("UPDATE users SET password_hash = $2 WHERE user_name = $1", userName, _hasher.HashPassword(Find(userName)!, password));
         ClearFailures(userName);
     }

@@ -24,6 +24,10 @@ public sealed class BadInputTests
     [DataRow("unknown-domain", "X,x,nation,,,M,2024-01-01,1,\n", 2L, "domain")]
     [DataRow("unknown-frequency", "X,x,macro,,,H,2024-01-01,1,\n", 2L, "frequency")]
     [DataRow("truncated-last-line", Good + "X,x,macro,,,M,2024-0", 3L, "record")]
+    [DataRow("control-in-name", Good + "Y,y\u0001z,macro,,,M,2024-01-01,1,\n", 3L, "series_name")]
+    [DataRow("nul-in-name", Good + "Y,y\u0000,macro,,,M,2024-01-01,1,\n", 3L, "encoding")]
+    [DataRow("noncharacter-in-name", Good + "Y,y\uFFFE,macro,,,M,2024-01-01,1,\n", 3L, "series_name")]
+    [DataRow("control-in-code", "X\u001F,x,macro,,,M,2024-01-01,1,\n", 2L, "series_code")]
     [DataRow("unclosed-quote", Good + "X,\"never closed,macro,,,M,2024-02-01,2,\n", 3L, "record")]
     public void BadLongLayoutFileIsRejectedWhole(string name, string body, long line, string field)
     {

@@ -47,6 +47,16 @@ public sealed class QuerySandboxTests
     }
 
     [TestMethod]
+    public void A_query_longer_than_the_limit_is_refused_before_it_is_parsed()
+    {
+        var sql = "SELECT 1 AS x" + new string(' ', ReadOnlyQuery.MaxSqlLength);
+
+        var refused = Assert.ThrowsExactly<QueryRejectedException>(() => Run(sql));
+
+        StringAssert.Contains(refused.Message, $"at most {ReadOnlyQuery.MaxSqlLength}");
+    }
+
+    [TestMethod]
     public void The_sandbox_settings_are_on_and_locked()
     {
         var settings = Run("SELECT current_setting('enable_external_access') AS external, current_setting('autoinstall_known_extensions') AS install, " +

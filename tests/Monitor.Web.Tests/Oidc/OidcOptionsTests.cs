@@ -15,6 +15,9 @@ public sealed class OidcOptionsTests
         Roles = new() { [Roles.Admin] = ["monitor-admins"], [Roles.Analyst] = ["monitor-analysts", "economists"], [Roles.Planner] = ["staff"] },
     };
 
+    private static OidcOptions With(string authority, bool requireHttps) =>
+        new() { Authority = authority, ClientId = Configured.ClientId, Roles = Configured.Roles, RequireHttps = requireHttps };
+
     [TestMethod]
     public void The_highest_role_any_group_grants_wins()
     {
@@ -31,11 +34,14 @@ public sealed class OidcOptionsTests
     }
 
     [TestMethod]
-    public void A_configuration_with_an_unknown_role_or_no_group_at_all_is_refused_at_start()
+    public void A_bad_authority_plain_HTTP_off_loopback_an_unknown_role_or_no_group_at_all_is_refused_at_start()
     {
         StringAssert.Contains(new OidcOptions { Authority = "https://idp", ClientId = "m", Roles = new() { ["root"] = ["x"] } }.Problem(), "Authentication:Oidc:Roles:root: unknown role");
         StringAssert.Contains(new OidcOptions { Authority = "https://idp", ClientId = "m" }.Problem(), "maps no group to a role");
         Assert.IsNull(Configured.Problem());
+        StringAssert.Contains(With("https://idp.example.org", requireHttps: false).Problem(), "only for a provider on the loopback interface, not idp.example.org");
+        Assert.IsNull(With("http://127.0.0.1:5999", requireHttps: false).Problem(), "loopback over HTTP is allowed when asked for");
+        StringAssert.Contains(With("sso", requireHttps: true).Problem(), "is not an absolute URL");
         Assert.IsNull(new OidcOptions().Problem(), "off when no provider is named");
         Assert.IsFalse(new OidcOptions { Authority = "https://idp" }.Enabled, "a client id is needed too");
     }

@@ -55,7 +55,7 @@ internal sealed class XlsxSheetWriter : IDisposable
         _writer.WriteStartElement(CellElement, _textAttributes[style]);
         _writer.WriteStartElement(InlineElement);
         _writer.WriteStartElement(TextElement);
-        _writer.WriteString(FormulaGuard.Neutralise(text));
+        _writer.WriteString(FormulaGuard.Neutralise(XmlText.Clean(text)));
         _writer.WriteEndElement();
         _writer.WriteEndElement();
         _writer.WriteEndElement();

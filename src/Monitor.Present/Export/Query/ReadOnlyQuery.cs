@@ -20,6 +20,9 @@ public sealed class ReadOnlyQuery(MonitorStore store)
     public const string SandboxSettings =
         "access_mode=READ_ONLY;enable_external_access=false;autoinstall_known_extensions=false;autoload_known_extensions=false;lock_configuration=true";
 
+    /// <summary>The longest query text accepted: analyst SQL is a screenful, not a megabyte (issue #16, length limits).</summary>
+    public const int MaxSqlLength = 20_000;
+
     /// <summary>Writes the result as CSV with a header (RFC 4180, formula-guarded text); returns the number of rows.</summary>
     public long WriteCsv(string sql, TextWriter output)
     {
@@ -99,6 +102,7 @@ public sealed class ReadOnlyQuery(MonitorStore store)
     public static string? Rejection(DuckDBConnection connection, string sql)
     {
         if (string.IsNullOrWhiteSpace(sql)) return "the query is empty";
+        if (sql.Length > MaxSqlLength) return $"the query has {sql.Length} characters; at most {MaxSqlLength} are accepted";
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT json_serialize_sql($1::VARCHAR)::JSON";
         command.Parameters.Add(new DuckDBParameter(sql));

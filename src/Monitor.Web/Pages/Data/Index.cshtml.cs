@@ -19,6 +19,9 @@ public sealed class IndexModel(DataQuery query, OverviewQuery overview, IEnumera
     public IReadOnlyList<JobRunRow> JobRuns { get; private set; } = [];
     public IReadOnlyList<IMonitorJob> Jobs { get; } = jobs.OrderBy(j => j.Key, StringComparer.Ordinal).ToList();
     public bool IsAdmin { get; private set; }
+
+    /// <summary>Admins see messages as written; others see file names without the server's folders (issue #16).</summary>
+    public string? Shown(string? text) => IsAdmin ? text : PathRedaction.Redact(text);
     public bool CanUpload { get; private set; }
 
     [TempData]

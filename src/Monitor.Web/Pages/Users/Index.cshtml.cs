@@ -26,10 +26,16 @@ public sealed class IndexModel(UserStore users) : MonitorPageModel
     public IActionResult OnPostCreate(string userName, string password, string role, string? displayName)
     {
         using var audit = HttpContext.BeginAudit(AuditActions.UserCreate, $"user={userName} role={role}");
-        if (string.IsNullOrWhiteSpace(userName) || (password ?? "").Length < 10 || !Roles.All.Contains(role))
+        if (string.IsNullOrWhiteSpace(userName) || !Roles.All.Contains(role))
         {
-            Message = T("用户名必填，密码至少 10 位，角色须有效。", "A user name, a password of at least 10 characters and a valid role are required.");
+            Message = T("用户名必填，角色须有效。", "A user name and a valid role are required.");
             audit.Fail("invalid input");
+            return RedirectToPage();
+        }
+        if (PasswordPolicy.Problem(userName, password) is { } weak)
+        {
+            Message = T(weak.Zh, weak.En);
+            audit.Fail("password refused by the policy");
             return RedirectToPage();
         }
         if (users.Find(userName.Trim()) is not null)
@@ -58,7 +64,13 @@ public sealed class IndexModel(UserStore users) : MonitorPageModel
     {
         using var audit = HttpContext.BeginAudit(AuditActions.PasswordChange, $"user={userName}");
         // An organisation account given a password would become a local one, and organisation sign-in would then refuse it.
-        if (users.Find(userName) is null || users.IsExternal(userName) || (password ?? "").Length < 10) return BadRequest();
+        if (users.Find(userName) is null || users.IsExternal(userName)) return BadRequest();
+        if (PasswordPolicy.Problem(userName, password) is { } weak)
+        {
+            Message = T(weak.Zh, weak.En);
+            audit.Fail("password refused by the policy");
+            return RedirectToPage();
+        }
         users.SetPassword(userName, password!);
         audit.Complete();
         Message = T("密码已重置：", "Password reset: ") + userName;

@@ -55,10 +55,13 @@ public sealed class OidcOptions
     /// <summary>The scopes to ask for (<see cref="Scopes"/>, or the defaults when none are configured).</summary>
     public IReadOnlyList<string> EffectiveScopes => Scopes.Length > 0 ? Scopes : ["openid", "profile", "groups"];
 
-    /// <summary>What is wrong with an enabled configuration, or null: unknown role names, or no group mapped at all.</summary>
+    /// <summary>What is wrong with an enabled configuration, or null: a bad authority, plain HTTP off loopback, unknown role names, or no group mapped at all.</summary>
     public string? Problem()
     {
         if (!Enabled) return null;
+        if (!Uri.TryCreate(Authority, UriKind.Absolute, out var authority)) return $"{Section}:Authority: '{Authority}' is not an absolute URL";
+        // Plain HTTP would let anyone on the path read codes and forge the provider's keys: only the machine itself is exempt.
+        if (!RequireHttps && !authority.IsLoopback) return $"{Section}:RequireHttps=false is only for a provider on the loopback interface, not {authority.Host}";
         if (Roles.Keys.FirstOrDefault(r => !Security.Roles.All.Contains(r)) is { } unknown)
             return $"{Section}:Roles:{unknown}: unknown role (use {string.Join(", ", Security.Roles.All)})";
         return Roles.Values.Any(groups => groups.Any(g => !string.IsNullOrWhiteSpace(g)))
