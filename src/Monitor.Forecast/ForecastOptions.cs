@@ -20,6 +20,9 @@ public sealed class ForecastOptions
     /// <summary>Rolling origins used to choose the ensemble and calibrate the intervals.</summary>
     public int Origins { get; set; } = 2;
 
+    /// <summary>Latest origins held back from that choice and calibration; the stored accuracy is scored on them (out of sample).</summary>
+    public int HeldOutOrigins { get; set; } = 1;
+
     /// <summary>Periods at the end of each series that get one-step-ahead expanding-window forecasts (for the warning stage).</summary>
     public int OneStepPeriods { get; set; } = 36;
 

@@ -35,8 +35,21 @@ public sealed class ConformalBands
             quantiles[k] = own.Count >= MinimumPerStep || pooled.Count < MinimumPerStep
                 ? Levels.Select(p => ConformalQuantile(own, p)).ToArray()
                 : Levels.Select(p => ConformalQuantile(pooled, p) * Math.Sqrt(k + 1)).ToArray();
+            ContainThePoint(quantiles[k]);
         }
         return new ConformalBands(quantiles, residualsByStep.Sum(r => r.Count));
+    }
+
+    /// <summary>
+    /// Widens a step's quantiles so the band holds its own point: residuals from biased origins (a trend the members
+    /// under-forecast) can put q(0.10) above zero, and a forecast outside its own 80 % band reads as a contradiction.
+    /// </summary>
+    private static void ContainThePoint(double[] q)
+    {
+        q[1] = Math.Min(q[1], 0);
+        q[0] = Math.Min(q[0], q[1]);
+        q[2] = Math.Max(q[2], 0);
+        q[3] = Math.Max(q[3], q[2]);
     }
 
     /// <summary>Bands calibrated elsewhere (the plan of a sharded run), from their quantiles.</summary>

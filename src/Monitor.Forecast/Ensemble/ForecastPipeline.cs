@@ -6,6 +6,7 @@ namespace Monitor.Forecast.Ensemble;
 /// <summary>
 /// Forecasts a group of series of one frequency: rolling-origin backtests on the training data choose the combination and
 /// calibrate conformal bands; then every member is refit on the full histories. Nothing after a cut is seen before it.
+/// The latest <see cref="PipelineSettings.HeldOutOrigins"/> origins are scored only, so the stored accuracy is out of sample.
 /// </summary>
 public sealed class ForecastPipeline(PipelineSettings settings)
 {
@@ -65,7 +66,7 @@ public sealed class ForecastPipeline(PipelineSettings settings)
     /// <summary>The plan's backtests of the series it planned on; the others' computed here with the plan's global models.</summary>
     private RollingOriginSet Backtests(PipelinePlan plan, List<PreparedSeries> modelled, int seasonLength, int horizon)
     {
-        var set = new RollingOriginSet(modelled.Count);
+        var set = new RollingOriginSet(modelled.Count, settings.HeldOutOrigins);
         var unplanned = new List<int>();
         for (var i = 0; i < modelled.Count; i++)
         {
@@ -82,9 +83,9 @@ public sealed class ForecastPipeline(PipelineSettings settings)
     private RollingOriginSet Validate(IReadOnlyList<PreparedSeries> series, int seasonLength, int horizon, IReadOnlyList<string> candidates,
         Func<int, GlobalModelHandoff> globalModels)
     {
-        var set = new RollingOriginSet(series.Count);
+        var set = new RollingOriginSet(series.Count, settings.HeldOutOrigins);
         var stride = Math.Max(1, (horizon + 1) / 2);
-        for (var origin = 0; origin < settings.Origins; origin++)
+        for (var origin = 0; origin < settings.HeldOutOrigins + settings.Origins; origin++)
         {
             var included = new List<int>();
             var cuts = new List<double[]>();
@@ -110,7 +111,7 @@ public sealed class ForecastPipeline(PipelineSettings settings)
 
     private Combination SelectCombination(RollingOriginSet validation, IReadOnlyList<string> candidates, string method)
     {
-        if (method != PipelineSettings.EnsembleMethod || validation.Count == 0) return new Combination(candidates);
+        if (method != PipelineSettings.EnsembleMethod || validation.SelectionCount == 0) return new Combination(candidates);
         var minimum = Math.Min(settings.MinimumMembers, candidates.Count);
         var all = new Combination(candidates);
         var best = Combination.Subsets(candidates, settings.MaxWeight).Where(c => c.Members.Distinct().Count() >= minimum).MinBy(validation.Owa)!;

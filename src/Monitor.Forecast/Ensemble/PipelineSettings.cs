@@ -23,6 +23,13 @@ public sealed record PipelineSettings
     /// <summary>Rolling origins on the training data: cuts at n − h, n − h − stride, … (stride = ⌈h/2⌉).</summary>
     public int Origins { get; init; } = 2;
 
+    /// <summary>
+    /// The latest rolling origins held back from choosing the combination and calibrating the intervals; the stored
+    /// accuracy and coverage are scored on them alone, so they are out of sample. 0 (the M3/M4 backtests, which score on
+    /// their own test sets) scores on the selection origins, labelled in-sample.
+    /// </summary>
+    public int HeldOutOrigins { get; init; }
+
     /// <summary>Shortest history left before a validation cut.</summary>
     public int MinimumTrainLength { get; init; } = 6;
 
@@ -40,5 +47,13 @@ public sealed record PipelineResult(
     byte[]? GlobalModel,
     int GlobalRows);
 
-/// <summary>Rolling-origin accuracy of the chosen combination on one series' training data.</summary>
-public sealed record ValidationScore(double Smape, double Mase, double Cov80, double Cov95, int Origins);
+/// <summary>
+/// Rolling-origin accuracy of the chosen combination on one series: on the held-out origins that neither chose the
+/// combination nor calibrated the bands (<paramref name="OutOfSample"/>), or, for a series too short for them, on the
+/// selection origins (in-sample).
+/// </summary>
+public sealed record ValidationScore(double Smape, double Mase, double Cov80, double Cov95, int Origins, bool OutOfSample = false)
+{
+    /// <summary>How forecast_accuracy.sample, exports and the API label the score.</summary>
+    public string Sample => OutOfSample ? "out-of-sample" : "in-sample";
+}

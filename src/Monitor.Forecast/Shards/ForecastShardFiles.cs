@@ -10,7 +10,7 @@ namespace Monitor.Forecast.Shards;
 internal static class ForecastShardFiles
 {
     public const string ForecastColumns = "series_id, model, model_version, train_end, vintage, step, period, point, lo80, hi80, lo95, hi95, fallback_reason";
-    public const string AccuracyColumns = "series_id, model, smape, mase, cov80, cov95, origins";
+    public const string AccuracyColumns = "series_id, model, smape, mase, cov80, cov95, origins, sample";
     public const string OneStepColumns = "series_id, period, model, expected, lo80, hi80, lo95, hi95, actual";
 
     public static void WriteInput(string path, IReadOnlyList<ShardSeries> series) =>
@@ -76,11 +76,11 @@ internal sealed class ForecastShardOutput
             {
                 foreach (var (series, forecast, _, _, _) in _rows) AppendForecast(appender, series, forecast);
             });
-        ShardParquet.Write(run.Output(shard, "accuracy"), "series_id VARCHAR, model VARCHAR, smape DOUBLE, mase DOUBLE, cov80 DOUBLE, cov95 DOUBLE, origins INTEGER", appender =>
+        ShardParquet.Write(run.Output(shard, "accuracy"), "series_id VARCHAR, model VARCHAR, smape DOUBLE, mase DOUBLE, cov80 DOUBLE, cov95 DOUBLE, origins INTEGER, sample VARCHAR", appender =>
         {
             foreach (var (series, forecast, score, _, _) in _rows.Where(r => r.Score is not null))
                 appender.CreateRow().AppendValue(series.Id).AppendValue(forecast.Model).AppendValue(score!.Smape)
-                    .AppendValue(double.IsFinite(score.Mase) ? score.Mase : null).AppendValue(score.Cov80).AppendValue(score.Cov95).AppendValue(score.Origins).EndRow();
+                    .AppendValue(double.IsFinite(score.Mase) ? score.Mase : null).AppendValue(score.Cov80).AppendValue(score.Cov95).AppendValue(score.Origins).AppendValue(score.Sample).EndRow();
         });
         ShardParquet.Write(run.Output(shard, "onestep"),
             "series_id VARCHAR, period DATE, model VARCHAR, expected DOUBLE, lo80 DOUBLE, hi80 DOUBLE, lo95 DOUBLE, hi95 DOUBLE, actual DOUBLE", appender =>

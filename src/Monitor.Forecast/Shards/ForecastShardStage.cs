@@ -110,7 +110,7 @@ public sealed class ForecastShardStage(MonitorStore store, SeriesReader reader, 
     }
 
     private static PipelineSettings Settings(ForecastOptions o) =>
-        new() { Candidates = o.Candidates, MinimumMembers = o.MinimumMembers, Origins = o.Origins, Threads = o.Threads };
+        new() { Candidates = o.Candidates, MinimumMembers = o.MinimumMembers, Origins = o.Origins, HeldOutOrigins = o.HeldOutOrigins, Threads = o.Threads };
 
     private static ForecastRunContext Context(ShardRun run) =>
         JsonSerializer.Deserialize<ForecastRunContext>(File.ReadAllText(run.Context("json")), Json) ?? throw new ShardException($"{run.Context("json")} is empty");

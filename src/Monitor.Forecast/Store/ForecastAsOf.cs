@@ -26,7 +26,7 @@ public sealed class ForecastAsOf(MonitorStore store, SeriesReader reader, Micros
             var grids = group.Select(s => (s.SeriesId, Grid: SeriesGrid.From(AsOf.Known(connection, s.SeriesId, asOf), group.Key)))
                 .Where(g => g.Grid.Values.Length > 0).ToList();
             if (grids.Count == 0) continue;
-            var settings = new PipelineSettings { Candidates = o.Candidates, MinimumMembers = o.MinimumMembers, Origins = o.Origins, Threads = o.Threads };
+            var settings = new PipelineSettings { Candidates = o.Candidates, MinimumMembers = o.MinimumMembers, Origins = o.Origins, HeldOutOrigins = o.HeldOutOrigins, Threads = o.Threads };
             var inputs = grids.Select(g => new SeriesInput(g.SeriesId, g.Grid.Values, g.Grid.FirstCyclePosition)).ToList();
             var result = new ForecastPipeline(settings).Run(inputs, group.Key.SeasonLength(), o.HorizonFor(group.Key.Code()), o.DefaultMethod);
             for (var j = 0; j < grids.Count; j++)

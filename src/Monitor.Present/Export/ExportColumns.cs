@@ -46,6 +46,7 @@ public static class ExportColumns
         new("cov80", ColumnKind.Number, "80%覆盖率", "backtest coverage of the 80 % interval"),
         new("cov95", ColumnKind.Number, "95%覆盖率", "backtest coverage of the 95 % interval"),
         new("origins", ColumnKind.Integer, "回测起点数", "number of backtest origins"),
+        new("accuracy_sample", ColumnKind.Text, "精度样本", "out-of-sample (origins held back from model choice and interval calibration) or in-sample"),
     ];
 
     public static int IndexOf(string name)

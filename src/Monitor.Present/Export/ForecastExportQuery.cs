@@ -98,6 +98,7 @@ public sealed class ForecastExportQuery
         "series_id" => "s.series_id",
         "dataset" or "code" or "name" or "name_zh" or "domain" or "region_code" or "industry_code" or "frequency" or "unit" => "s." + column,
         "smape" or "mase" or "cov80" or "cov95" or "origins" => "a." + column,
+        "accuracy_sample" => "a.sample",
         _ => "f." + column,
     };
 }

@@ -29,13 +29,22 @@ public sealed class CalibrationTests
     [TestMethod]
     public void Conformal_quantiles_use_the_finite_sample_rank()
     {
-        var residuals = Enumerable.Range(1, 99).Select(i => (double)i).ToList();
+        var residuals = Enumerable.Range(-49, 99).Select(i => (double)i).ToList();
         var bands = ConformalBands.Calibrate([residuals]);
         var (lo95, lo80, hi80, hi95) = bands.Bounds(0, 0, 1);
-        Assert.AreEqual(2.0, lo95);   // ⌊0.025·100⌋ = 2nd smallest
-        Assert.AreEqual(10.0, lo80);
-        Assert.AreEqual(90.0, hi80);  // ⌈0.9·100⌉ = 90th
-        Assert.AreEqual(98.0, hi95);
+        Assert.AreEqual(-48.0, lo95);   // ⌊0.025·100⌋ = 2nd smallest
+        Assert.AreEqual(-40.0, lo80);
+        Assert.AreEqual(40.0, hi80);    // ⌈0.9·100⌉ = 90th
+        Assert.AreEqual(48.0, hi95);
+    }
+
+    [TestMethod]
+    public void A_band_always_holds_its_own_point_even_when_every_residual_has_one_sign()
+    {
+        var residuals = Enumerable.Range(1, 99).Select(i => (double)i).ToList();
+        var (lo95, lo80, hi80, hi95) = ConformalBands.Calibrate([residuals]).Bounds(0, 5, 1);
+
+        Assert.AreEqual((5.0, 5.0, 95.0, 103.0), (lo95, lo80, hi80, hi95), "the lower bounds stop at the point; the upper ones keep their ranks");
     }
 
     private static double[] Ar1(Random random, int length)

@@ -73,7 +73,7 @@ internal static class ForecastFixture
                 }
             }
         }
-        Exec(connection, "INSERT INTO forecast_accuracy SELECT 1, series_id, 'ets', 10, 1, 0.8, 0.95, 12 FROM series");
+        Exec(connection, "INSERT INTO forecast_accuracy SELECT 1, series_id, 'ets', 10, 1, 0.8, 0.95, 12, 'out-of-sample' FROM series");
     }
 
     private static void AppendForecast(DuckDBAppender appender, long run, string series, string model, DateOnly trainEnd, DateOnly period, double point) =>

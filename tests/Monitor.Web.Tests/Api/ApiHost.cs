@@ -94,7 +94,7 @@ internal sealed class ApiHost : IAsyncDisposable
                   (1, 'nbs:cpi', 'ets', '1', DATE '2024-02-01', TIMESTAMP '2024-03-10', 1, DATE '2024-03-01', 0.5, 0.2, 0.8, 0.0, 1.0, NULL),
                   (1, 'nbs:cpi', 'ets', '1', DATE '2024-02-01', TIMESTAMP '2024-03-10', 2, DATE '2024-04-01', -0.1, -0.5, 0.3, -0.8, 0.6, NULL),
                   (1, 'prov:gdp:44', 'theta', '1', DATE '2023-10-01', TIMESTAMP '2024-01-20', 1, DATE '2024-01-01', 3000, 2900, 3100, 2800, 3200, NULL);
-                INSERT INTO forecast_accuracy VALUES (1, 'nbs:cpi', 'ets', 12.5, 0.9, 0.8, 0.95, 10);
+                INSERT INTO forecast_accuracy VALUES (1, 'nbs:cpi', 'ets', 12.5, 0.9, 0.8, 0.95, 10, 'out-of-sample');
                 INSERT INTO anomalies VALUES
                   ('nbs:cpi', DATE '2024-02-01', 'interval', 3.2, 0.7, 0.3, 0.1, 0.5, 'above the 95 % interval', '高于95%区间', 1, TIMESTAMP '2024-03-11');
                 INSERT INTO signal_lights VALUES

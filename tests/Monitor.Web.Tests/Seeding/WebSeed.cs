@@ -123,7 +123,7 @@ public static class WebSeed
                     id, LastMonth.ToDateTime(TimeOnly.MinValue), Loaded, step, LastMonth.AddMonths(step).ToDateTime(TimeOnly.MinValue),
                     point, point - 0.5 * step, point + 0.5 * step, point - 0.9 * step, point + 0.9 * step);
             }
-            Execute(connection, "INSERT INTO forecast_accuracy VALUES (1, $1, 'ets', 4.2, 0.85, 0.79, 0.94, 24)", id);
+            Execute(connection, "INSERT INTO forecast_accuracy VALUES (1, $1, 'ets', 4.2, 0.85, 0.79, 0.94, 24, 'out-of-sample')", id);
         }
     }
 

@@ -40,7 +40,11 @@ public sealed class WholeThreadTests
 
         var indicator = await planner.GetAsync("/Indicator?id=" + Uri.EscapeDataString("china_sample:EXPORTS"));
         Assert.AreEqual(HttpStatusCode.OK, indicator.StatusCode);
-        StringAssert.Contains(await indicator.Content.ReadAsStringAsync(), "出口总额");
+        var indicatorHtml = await indicator.Content.ReadAsStringAsync();
+        StringAssert.Contains(indicatorHtml, "出口总额");
+        StringAssert.Contains(indicatorHtml, "id=\"accuracy-sample\">样本外", "the accuracy shown was scored on held-out origins, and says so");
+        var api = await planner.GetStringAsync("/api/v1/forecasts?series=" + Uri.EscapeDataString("china_sample:EXPORTS"));
+        StringAssert.Contains(api, "\"accuracy_sample\":\"out-of-sample\"");
 
         await Browser.ReadmeScreenshot.WriteAsync(host);
     }

@@ -27,9 +27,9 @@ public sealed class IndicatorQuery(MonitorStore store)
         if (steps.Count == 0) return null;
         var first = steps[0];
         var accuracy = Sql.Rows(connection, """
-            SELECT model, smape, mase, cov80, cov95, origins FROM forecast_accuracy WHERE series_id = $1 AND run_id <= $2
+            SELECT model, smape, mase, cov80, cov95, origins, sample FROM forecast_accuracy WHERE series_id = $1 AND run_id <= $2
             ORDER BY run_id DESC LIMIT 1
-            """, r => new Accuracy(r.GetString(0), r.Number(1), r.Number(2), r.Number(3), r.Number(4), r.IsDBNull(5) ? null : r.GetInt32(5)),
+            """, r => new Accuracy(r.GetString(0), r.Number(1), r.Number(2), r.Number(3), r.Number(4), r.IsDBNull(5) ? null : r.GetInt32(5), r.Text(6) == "out-of-sample"),
             seriesId, first.Run).FirstOrDefault();
         return new ModelSummary(first.Run, first.Model, first.Version, first.TrainEnd, first.Fallback, steps.Select(s => s.Step).ToList(), accuracy);
     }
@@ -56,8 +56,8 @@ public sealed class IndicatorQuery(MonitorStore store)
 /// <summary>One forecast step with its 80 % and 95 % bounds.</summary>
 public sealed record ForecastStep(DateOnly Period, double Point, double? Lo80, double? Hi80, double? Lo95, double? Hi95);
 
-/// <summary>Backtest accuracy of the chosen model (forecast_accuracy).</summary>
-public sealed record Accuracy(string Model, double? Smape, double? Mase, double? Cov80, double? Cov95, int? Origins);
+/// <summary>Backtest accuracy of the chosen model (forecast_accuracy), and whether it was scored out of sample.</summary>
+public sealed record Accuracy(string Model, double? Smape, double? Mase, double? Cov80, double? Cov95, int? Origins, bool OutOfSample = false);
 
 /// <summary>The forecast run shown on the indicator page: model, steps and accuracy.</summary>
 public sealed record ModelSummary(long RunId, string Model, string Version, DateOnly TrainEnd, string? FallbackReason, IReadOnlyList<ForecastStep> Steps, Accuracy? Accuracy);
