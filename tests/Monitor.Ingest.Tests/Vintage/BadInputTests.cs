@@ -96,6 +96,18 @@ public sealed class BadInputTests
     }
 
     [TestMethod]
+    public void AControlCharacterInANameIsRefusedWhateverTheFormat()
+    {
+        // JSON escapes let any character through the reader; the check where every reader declares its series stops it.
+        using var h = Preloaded(out var before);
+        var path = h.Write("json/records.json", """
+            [{"series_code":"J","series_name":"bell\u0007name","domain":"macro","region_code":null,"industry_code":null,"frequency":"M","period":"2024-01-01","value":1,"unit":"%"}]
+            """);
+
+        AssertRejected(h, before, h.Ingest(path), "series_name: control character U+0007 at position 5");
+    }
+
+    [TestMethod]
     public void ScriptsFormulasAndSqlInTextAreStoredAsPlainText()
     {
         using var h = new IngestHarness();
