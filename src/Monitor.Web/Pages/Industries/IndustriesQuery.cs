@@ -14,7 +14,7 @@ public sealed class IndustriesQuery(MonitorStore store)
     /// <summary>Cells of the last <paramref name="months"/> months for every industry series of <paramref name="code"/>.</summary>
     public IReadOnlyList<HeatCell> Cells(string code, int months = 24) => Sql.Rows(store, """
         WITH s AS (SELECT series_id, industry_code, name, name_zh, unit FROM series WHERE domain = 'industry' AND code = $1),
-        cur AS (SELECT o.series_id, o.period, o.value FROM observations o JOIN s USING (series_id) WHERE o.known_to IS NULL),
+        cur AS (SELECT o.series_id, o.period, o.value FROM current_observations o JOIN s USING (series_id)),
         last AS (SELECT max(period) AS p FROM cur),
         growth AS (SELECT c.series_id, c.period, c.value, p.value AS year_before
                    FROM cur c LEFT JOIN cur p ON p.series_id = c.series_id AND p.period = CAST(c.period - INTERVAL 1 YEAR AS DATE)

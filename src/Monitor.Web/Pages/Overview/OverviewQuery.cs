@@ -71,8 +71,8 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
         var values = ids.Cast<object>().ToArray();
         var cards = Sql.Rows(store, $"""
             WITH ranked AS (
-              SELECT series_id, period, value, row_number() OVER (PARTITION BY series_id ORDER BY period DESC) AS rn FROM observations
-              WHERE known_to IS NULL AND series_id IN ({Sql.Placeholders(ids.Count)})),
+              SELECT series_id, period, value, row_number() OVER (PARTITION BY series_id ORDER BY period DESC) AS rn FROM current_observations
+              WHERE series_id IN ({Sql.Placeholders(ids.Count)})),
             latest AS (
               SELECT series_id, max(period) FILTER (WHERE rn = 1) AS period, max(value) FILTER (WHERE rn = 1) AS value,
                      max(value) FILTER (WHERE rn = 2) AS previous
@@ -154,7 +154,7 @@ public sealed class OverviewQuery(MonitorStore store, IConfiguration configurati
         var byId = context.Catalogue.ToDictionary(s => s.SeriesId, StringComparer.Ordinal);
         var ids = set.Members.Select(m => m.SeriesId).Where(byId.ContainsKey).ToList();
         var latest = ids.Count == 0 ? [] : Sql.Rows(store, $"""
-            SELECT series_id, max(period) FROM observations WHERE known_to IS NULL AND series_id IN ({Sql.Placeholders(ids.Count)}) GROUP BY series_id
+            SELECT series_id, max(period) FROM current_observations WHERE series_id IN ({Sql.Placeholders(ids.Count)}) GROUP BY series_id
             """, r => (Id: r.GetString(0), Period: r.Day(1)), ids.Cast<object>().ToArray()).ToDictionary(x => x.Id, x => x.Period, StringComparer.Ordinal);
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var calendar = Monitor.Core.RealTime.ReleaseCalendar.Load(store);

@@ -14,7 +14,7 @@ public sealed class RegionsQuery(MonitorStore store)
     /// <summary>One row per province that has the indicator <paramref name="code"/>.</summary>
     public IReadOnlyList<ProvinceReading> Readings(string code) => Sql.Rows(store, """
         WITH s AS (SELECT series_id, region_code, name, name_zh, unit FROM series WHERE domain = 'regional' AND code = $1),
-        cur AS (SELECT o.series_id, o.period, o.value FROM observations o JOIN s USING (series_id) WHERE o.known_to IS NULL),
+        cur AS (SELECT o.series_id, o.period, o.value FROM current_observations o JOIN s USING (series_id)),
         latest AS (SELECT series_id, max(period) AS p, arg_max(value, period) AS v FROM cur GROUP BY series_id),
         prev AS (SELECT c.series_id, c.value FROM cur c JOIN latest l ON c.series_id = l.series_id AND c.period = CAST(l.p - INTERVAL 1 YEAR AS DATE)),
         light AS (SELECT l.series_id, l.points, l.colour FROM signal_lights_latest l JOIN s USING (series_id))
@@ -30,8 +30,8 @@ public sealed class RegionsQuery(MonitorStore store)
         var codes = regionCodes.Cast<object>().ToArray();
         return Sql.Rows(store, $"""
             WITH s AS (SELECT series_id, name, name_zh, unit FROM series WHERE region_code IN ({Sql.Placeholders(codes.Length)})),
-            latest AS (SELECT o.series_id, max(o.period) AS p, arg_max(o.value, o.period) AS v FROM observations o JOIN s USING (series_id)
-                       WHERE o.known_to IS NULL GROUP BY o.series_id),
+            latest AS (SELECT o.series_id, max(o.period) AS p, arg_max(o.value, o.period) AS v FROM current_observations o JOIN s USING (series_id)
+                       GROUP BY o.series_id),
             light AS (SELECT l.series_id, l.points, l.colour FROM signal_lights_latest l JOIN s USING (series_id))
             SELECT s.series_id, s.name, s.name_zh, s.unit, latest.p, latest.v, light.points, light.colour
             FROM s LEFT JOIN latest USING (series_id) LEFT JOIN light USING (series_id) ORDER BY s.series_id
