@@ -79,42 +79,21 @@ public sealed class IndicatorSetStore(MonitorStore store, IOptions<WarnOptions> 
     {
         const string chosen = "SELECT set_code, max(version) AS version FROM indicator_sets WHERE ($1 = '' OR set_code = $1) AND ($2 < 0 OR version = $2) GROUP BY set_code";
         using var connection = store.Open();
-        var sets = new Dictionary<string, IndicatorSet>(StringComparer.Ordinal);
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"SELECT set_code, version, economy, name, name_zh FROM indicator_sets JOIN ({chosen}) v USING (set_code, version)";
-            Bind(command, code, version);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-                sets[reader.GetString(0)] = new IndicatorSet
-                {
-                    Code = reader.GetString(0), Version = reader.GetInt32(1), Economy = reader.GetString(2), Name = reader.GetString(3),
-                    NameZh = reader.IsDBNull(4) ? "" : reader.GetString(4),
-                };
-        }
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"""
-                SELECT m.set_code, m.series_id, m.theme, m.weight, m.counter_cyclical, m.family FROM indicator_set_members m
-                JOIN ({chosen}) v USING (set_code, version)
-                ORDER BY m.set_code, m.position
-                """;
-            Bind(command, code, version);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-                sets[reader.GetString(0)].Members.Add(new IndicatorSetMember
-                {
-                    SeriesId = reader.GetString(1), Theme = reader.GetString(2), Weight = reader.GetDouble(3), CounterCyclical = reader.GetBoolean(4),
-                    Family = reader.IsDBNull(5) ? null : reader.GetString(5),
-                });
-        }
+        var sets = Sql.Rows(connection, $"SELECT set_code, version, economy, name, name_zh FROM indicator_sets JOIN ({chosen}) v USING (set_code, version)",
+            r => new IndicatorSet { Code = r.GetString(0), Version = r.GetInt32(1), Economy = r.GetString(2), Name = r.GetString(3), NameZh = r.Text(4) ?? "" },
+            code, version).ToDictionary(s => s.Code, StringComparer.Ordinal);
+        var members = Sql.Rows(connection, $"""
+            SELECT m.set_code, m.series_id, m.theme, m.weight, m.counter_cyclical, m.family FROM indicator_set_members m
+            JOIN ({chosen}) v USING (set_code, version)
+            ORDER BY m.set_code, m.position
+            """,
+            r => (Code: r.GetString(0), Member: new IndicatorSetMember
+            {
+                SeriesId = r.GetString(1), Theme = r.GetString(2), Weight = r.GetDouble(3), CounterCyclical = r.GetBoolean(4), Family = r.Text(5),
+            }),
+            code, version);
+        foreach (var (setCode, member) in members) sets[setCode].Members.Add(member);
         return sets;
-    }
-
-    private static void Bind(DuckDBCommand command, string code, int version)
-    {
-        command.Parameters.Add(new DuckDBParameter(code));
-        command.Parameters.Add(new DuckDBParameter(version));
     }
 }
 

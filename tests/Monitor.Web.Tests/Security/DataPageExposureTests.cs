@@ -35,7 +35,7 @@ public sealed class DataPageExposureTests
 
     [TestMethod]
     [DataRow("cannot read /srv/a/b/c.csv now", "cannot read c.csv now")]
-    [DataRow("Could not find file '/tmp/x/y.xlsx'.", "Could not find file 'y.xlsx'.")]
+    [DataRow("Could not find file '/srv/monitor/uploads/y.xlsx'.", "Could not find file 'y.xlsx'.")]
     [DataRow(@"failed: C:\data\feeds\m2.csv", "failed: m2.csv")]
     [DataRow("https://example.invalid/m2.csv stays", "https://example.invalid/m2.csv stays")]
     [DataRow("12 series, 3/4 done", "12 series, 3/4 done")]
