@@ -54,7 +54,9 @@ switch (options.Phase)
         return Measure("warnings", () =>
         {
             using var store = Store(Path.Combine(folder, "ingest.duckdb"), options.Memory);
-            return new FirmWarnings(store, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new EnterpriseOptions())).Run();
+            Console.WriteLine(new FirmWarnings(store, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new EnterpriseOptions())).Run());
+            using var connection = store.Open();
+            return Sql.Long(connection, null, "SELECT count(*) FROM enterprise_warnings");
         });
     default:
         Console.Error.WriteLine($"unknown phase {options.Phase}");
@@ -117,7 +119,7 @@ static long Copy(string csv, string database, string memory)
 }
 
 static MonitorStore Store(string path, string memory) =>
-    new(new StoreOptions { Path = path, MemoryLimit = memory }, EnterpriseSchema.Scripts);
+    new(new StoreOptions { Path = path, MemoryLimit = memory }, EnterpriseSchema.Scripts.Concat(Monitor.Ingest.Store.IngestSchema.Scripts));
 
 static string Fresh(string folder, string name)
 {

@@ -12,7 +12,7 @@ namespace Monitor.Enterprises.Samples;
 /// The first-start source <c>ingest:enterprise-samples</c>: generates the sample panel once (deterministic) and loads it;
 /// a store that already holds it is left alone. Listed in Pipeline:FirstStartSources, so forecast and warn follow.
 /// </summary>
-public sealed class EnterpriseSamplesJob(MonitorStore store, PanelLoader loader, FirmWarnings warnings, StressIndex stress, IOptions<EnterpriseOptions> options) : IMonitorJob
+public sealed class EnterpriseSamplesJob(MonitorStore store, PanelLoader loader, FirmWarnings warnings, IOptions<EnterpriseOptions> options) : IMonitorJob
 {
     public const string SourceName = "enterprise-samples";
 
@@ -30,9 +30,7 @@ public sealed class EnterpriseSamplesJob(MonitorStore store, PanelLoader loader,
         var result = loader.Load(panel, SourceName, cancellationToken);
         if (!result.Succeeded) throw new InvalidOperationException(result.Summary());
         // The warnings and the stress series follow each load, before forecast and warn run on the series.
-        var flagged = warnings.Run();
-        var series = stress.Publish();
-        return Task.FromResult($"{result.Summary()}; {flagged} firm warnings; stress index: {series.Summary()}");
+        return Task.FromResult($"{result.Summary()}; {warnings.Run(cancellationToken)}");
     }
 
     /// <summary>Writes the sample beside its final name and moves it there, so a half-written panel is never loaded.</summary>
