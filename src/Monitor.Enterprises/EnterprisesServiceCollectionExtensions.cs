@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Core;
+using Monitor.Core.Alerts;
 using Monitor.Core.Cli;
 using Monitor.Core.Jobs;
 using Monitor.Core.Scale;
@@ -33,10 +34,12 @@ public static class EnterprisesServiceCollectionExtensions
         services.TryAddSingleton(sp => new FirmWarningsShardStage(sp.GetRequiredService<MonitorStore>(), new Lazy<StressIndex>(sp.GetRequiredService<StressIndex>),
             sp.GetRequiredService<IOptions<EnterpriseOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IShardedStage>(sp => sp.GetRequiredService<FirmWarningsShardStage>());
-        services.TryAddSingleton(sp => new FirmWarnings(sp.GetRequiredService<ShardCoordinator>()));
+        services.TryAddSingleton(sp => new FirmWarnings(sp.GetRequiredService<ShardCoordinator>(), sp.GetRequiredService<FirmWarningsShardStage>()));
         services.TryAddSingleton<StressIndex>();
         services.TryAddSingleton<EnterpriseScopes>();
         services.TryAddSingleton<FirmReader>();
+        services.TryAddSingleton<WatchList>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalAlertSource, WatchAlertSource>());
         services.AddCliVerb<EnterpriseAggregatesCommand>();
         services.AddSingleton<IMonitorJob, EnterpriseSamplesJob>();
         return services;

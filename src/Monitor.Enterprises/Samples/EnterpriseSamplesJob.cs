@@ -29,7 +29,7 @@ public sealed class EnterpriseSamplesJob(MonitorStore store, PanelLoader loader,
         if (!File.Exists(panel)) Generate(panel);
         var result = loader.Load(panel, SourceName, cancellationToken);
         if (!result.Succeeded) throw new InvalidOperationException(result.Summary());
-        // The warnings and the stress series follow each load, before forecast and warn run on the series.
+        // Watch alerts and the stress series follow the warnings, so they are in place before forecast and warn run.
         return Task.FromResult($"{result.Summary()}; {warnings.Run(cancellationToken)}");
     }
 

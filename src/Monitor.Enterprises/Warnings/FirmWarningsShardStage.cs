@@ -12,10 +12,11 @@ namespace Monitor.Enterprises.Warnings;
 /// The firm-level warnings in shards (set-wise DuckDB SQL in each shard, never a loop per firm). Prepare (owner): writes
 /// each shard's firms, all their rows of the current vintage, split by a hash of the firm id. Compute (anywhere): the
 /// firm's own warnings (divergence, silent, exit) and its fall candidates, plus every year-on-year output ratio.
-/// Merge (owner): the industry-peer medians from all shards' ratios decide which candidates are falls, and the table is
-/// replaced in the caller's transaction. A median does not add up over shards, so the ratios travel to the owner; it is
-/// the same multiset as one run over all firms, so every shard count gives the same rows. After the merge the stress
-/// index is republished. The embedded default runs this with one shard in-process.
+/// Merge (owner): the industry-peer medians from all shards' ratios decide which candidates are falls; watch alerts are
+/// raised for warnings the table did not hold, and the table is replaced, in the caller's transaction. A median does
+/// not add up over shards, so the ratios travel to the owner; it is the same multiset as one run over all firms, so
+/// every shard count gives the same rows. After the merge the stress index is republished. The embedded default runs
+/// this with one shard in-process.
 /// </summary>
 /// <remarks>
 /// fall — output below FallRatio of the same month a year earlier and PeerGapPoints below the median of its industry
@@ -105,17 +106,24 @@ public sealed class FirmWarningsShardStage(MonitorStore store, Lazy<StressIndex>
         var context = Context(run);
         var found = Files(run, shard => run.Output(shard));
         var ratios = Files(run, shard => run.Output(shard, Ratios));
-        Sql.Execute(connection, null, "DELETE FROM enterprise_warnings");
-        var rows = Sql.Execute(connection, null, $"""
-            INSERT INTO enterprise_warnings
+        Sql.Execute(connection, null, $"""
+            CREATE OR REPLACE TEMP TABLE {WatchAlerts.Fresh} AS
             WITH peers AS (
                 SELECT division, period, median(ratio) AS median_ratio FROM read_parquet({ratios}) GROUP BY ALL)
-            SELECT f.enterprise_id, f.period, f.kind, f.score, f.region_code, f.industry_code, $2
+            SELECT f.enterprise_id, f.period, f.kind, f.score, f.region_code, f.industry_code, CAST($2 AS TIMESTAMP) AS computed_at
             FROM read_parquet({found}) f LEFT JOIN peers p ON p.division = substr(f.industry_code, 1, 2) AND p.period = f.period
             WHERE f.kind <> 'fall' OR 100 * (f.score - p.median_ratio) < -$1
             """, context.Settings.PeerGapPoints, context.ComputedAt);
-        return $"enterprise warnings: {rows} firm warnings from {run.ShardCount} shard(s)";
+        var alerts = WatchAlerts.Raise(connection, clock.GetUtcNow().UtcDateTime);
+        Sql.Execute(connection, null, "DELETE FROM enterprise_warnings");
+        var rows = Sql.Execute(connection, null, $"INSERT INTO enterprise_warnings SELECT * FROM {WatchAlerts.Fresh}");
+        Sql.Execute(connection, null, $"DROP TABLE {WatchAlerts.Fresh}");
+        LastMerged = new WarningRun(rows, alerts);
+        return $"enterprise warnings: {rows} firm warnings, {alerts} watch alerts, from {run.ShardCount} shard(s)";
     }
+
+    /// <summary>What the latest merge in this process wrote (the embedded caller reads it right after its run).</summary>
+    public WarningRun? LastMerged { get; private set; }
 
     /// <summary>The stress index is built from the warnings, so it follows every merge (also when shards ran elsewhere).</summary>
     public void Merged(ShardRun run) => stress.Value.Publish();
