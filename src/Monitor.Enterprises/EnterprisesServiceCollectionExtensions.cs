@@ -31,6 +31,7 @@ public static class EnterprisesServiceCollectionExtensions
         services.TryAddSingleton<AggregateQuery>();
         services.TryAddSingleton<DisclosureControl>();
         services.TryAddSingleton<AggregateTable>();
+        services.TryAddSingleton<PublishedCoverage>();
         services.TryAddSingleton(sp => new FirmWarningsShardStage(sp.GetRequiredService<MonitorStore>(), new Lazy<StressIndex>(sp.GetRequiredService<StressIndex>),
             sp.GetRequiredService<IOptions<EnterpriseOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IShardedStage>(sp => sp.GetRequiredService<FirmWarningsShardStage>());
