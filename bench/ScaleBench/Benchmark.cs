@@ -44,17 +44,21 @@ public static class Benchmark
         await harness.CreateSchema();
         var processes = Enumerable.Range(1, workers).Select(i => harness.StartWorker($"worker-{i}")).ToList();
         double distributedSeconds;
+        RunBreakdown breakdown;
         string distributedPath = Copy(template, outDir, "distributed");
         try
         {
-            using var owner = harness.Owner(distributedPath, shards: workers * 4, planSample);
+            using var owner = harness.Owner(distributedPath, shards: workers * 4, planSample, keepFiles: true);
             await owner.StartAsync();
+            var started = DateTime.UtcNow;
             var watch = Stopwatch.StartNew();
             owner.Services.GetRequiredService<ShardCoordinator>().Run("forecast", CancellationToken.None);
             var (status, message) = await ScaleHarness.WaitForRun(owner.Services.GetRequiredService<MonitorStore>(), TimeSpan.FromHours(3));
             distributedSeconds = watch.Elapsed.TotalSeconds;
             Console.WriteLine($"distributed {workers} workers: {distributedSeconds:F1} s ({status}: {message})");
             await owner.StopAsync();
+            breakdown = RunBreakdown.Read(distributedPath, started, distributedSeconds, Path.Combine(outDir, "shards"));
+            Console.WriteLine(breakdown);
         }
         finally
         {
@@ -69,6 +73,7 @@ public static class Benchmark
         var retried = StoreRows.Scalar(distributedPath, "SELECT count(*) FROM scale_shards WHERE attempts > 1");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"overall: series={series} embedded_s={embedded.Seconds:F1} workers={workers} distributed_s={distributedSeconds:F1} speedup={embedded.Seconds / distributedSeconds:F2} embedded_k_threads_s={threaded.Seconds:F1} identical={(identical ? "true" : "false")} retried_shards={retried}"));
+        Console.WriteLine(breakdown.Projection(series, 4_000_000, 32));
         return identical ? 0 : 1;
     }
 

@@ -35,13 +35,14 @@ public sealed class ScaleHarness(string postgres, string schema, string shardRoo
     };
 
     /// <summary>The store owner as a host in this process (started by the caller).</summary>
-    public IHost Owner(string database, int shards, int planSample = 5000)
+    public IHost Owner(string database, int shards, int planSample = 5000, bool keepFiles = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddInMemoryCollection(Settings(ScaleRoles.Owner));
         builder.Configuration.AddInMemoryCollection([
             new("Store:Path", database), new("Scale:Shards", shards.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Scale:PlanSample", planSample.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Scale:KeepFiles", keepFiles ? "true" : "false"),
         ]);
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddMonitorForecast(builder.Configuration);
