@@ -19,6 +19,12 @@ public sealed class NowcastOptions
 
     public int MaxIterations { get; set; } = 100;
 
+    /// <summary>
+    /// Published quarters whose errors set the 80% band (<see cref="Model.PastErrorBand"/>): today's information pattern
+    /// shifted back a quarter at a time; 0 shows the model's smoothed variance, which is too wide (docs/nowcast.md).
+    /// </summary>
+    public int BandQuarters { get; set; } = 20;
+
     public List<NowcastTargetOptions> Targets { get; set; } = [];
 }
 
