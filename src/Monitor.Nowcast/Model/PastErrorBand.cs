@@ -31,7 +31,7 @@ public static class PastErrorBand
         for (var shift = 3; scored < quarters && period - shift >= 24; shift += 3)
         {
             var past = period - shift;
-            if (past > last[target] || !double.IsFinite(data[past][target])) continue; // outturn not yet published
+            if (!double.IsFinite(data[past][target])) continue; // outturn not yet published
             var density = nowcaster.Nowcast(Shifted(data, last, shift), target, past);
             var error = data[past][target] - density.Mean;
             squares += error * error;
