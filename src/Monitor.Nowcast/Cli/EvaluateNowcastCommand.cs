@@ -88,6 +88,9 @@ public sealed class EvaluateNowcastCommand : ICliVerb
         }
         foreach (var problem in evaluation.Problems.Distinct()) await output.WriteLineAsync($"note: {problem}");
         await output.WriteLineAsync(Invariant($"settings: indicators={settings.Indicators.Count} blocks={settings.Blocks.Count} factor_order={settings.FactorOrder} sample_start={settings.SampleStart:yyyy-MM} target_mean_q={settings.TargetMeanQuarters} indicator_mean_m={settings.IndicatorMeanMonths} error_window_q={settings.ErrorWindowQuarters} window_y={settings.EstimationWindowYears} bias_q={settings.BiasWindowQuarters} factors={settings.Factors} target_on_blocks={settings.TargetOnBlocks} fits={evaluation.Fits} fit_seconds={evaluation.FitSeconds:0.0} cpu_ms_per_nowcast={rows.Average(r => r.CpuMilliseconds):0.0} max_ms_per_nowcast={rows.Max(r => r.Milliseconds):0}"));
+        // an update with the year's parameters is what each release costs; the yearly re-estimation is timed apart
+        var updates = rows.Where(r => !r.Reestimated).ToList();
+        await output.WriteLineAsync(Invariant($"updates: n={updates.Count} ms_mean={updates.Average(r => r.Milliseconds):0.0} ms_max={updates.Max(r => r.Milliseconds):0} cpu_ms_mean={updates.Average(r => r.CpuMilliseconds):0.0} (without the {rows.Count - updates.Count} nowcasts that re-estimated)"));
         for (var month = 1; month <= 3; month++)
         {
             var m = rows.Where(r => r.Month == month).ToList();

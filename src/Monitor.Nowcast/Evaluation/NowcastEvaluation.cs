@@ -26,8 +26,9 @@ public sealed record NowcastSettings(IReadOnlyList<string> Indicators, IReadOnly
 /// <summary>One evaluated nowcast: the quarter, the month of the quarter it was made at, the outturn, the model (with its spread from past errors when configured) and the AR(1).</summary>
 /// <param name="ModelDensity">The model's own density (its smoothed variance), before any spread from past errors.</param>
 /// <param name="ProductDensity">The density the nowcast job would show at that date (<see cref="PastErrorBand"/>), when asked for.</param>
+/// <param name="Reestimated">Whether the parameters were re-estimated for this nowcast (its time includes the EM fit).</param>
 public sealed record EvaluatedNowcast(DateOnly Quarter, int Month, double Actual, NowcastDensity Nowcast, double Ar1, double Milliseconds, double CpuMilliseconds,
-    NowcastDensity ModelDensity, NowcastDensity? ProductDensity = null);
+    NowcastDensity ModelDensity, NowcastDensity? ProductDensity = null, bool Reestimated = false);
 
 /// <summary>The US publication lags of the evaluation protocol (months after the reference month at a month's end), by FRED-MD group and code.</summary>
 public static class UsPublicationLags
@@ -95,7 +96,7 @@ public sealed class NowcastEvaluation(UsPanel panel, NowcastSettings settings, E
                 var product = ProductBandQuarters > 0
                     ? PastErrorBand.Apply(nowcast, PastErrorBand.Calibrate(nowcaster, data, spec.Series.Count - 1, end - first, ProductBandQuarters))
                     : null;
-                yield return new EvaluatedNowcast(quarter, month, panel.Target[end], nowcast, Ar1(known, (end - lastKnown) / 3), ms, cpuMs, model, product);
+                yield return new EvaluatedNowcast(quarter, month, panel.Target[end], nowcast, Ar1(known, (end - lastKnown) / 3), ms, cpuMs, model, product, reestimate);
             }
             progress?.Invoke(quarter.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
         }

@@ -124,8 +124,19 @@ public sealed class NowcastTargetRun(MonitorStore store, SeriesReader series, No
     private DfmSpec Spec(NowcastPanel panel)
     {
         var aggregation = target.Aggregation == "mariano-murasawa" ? QuarterlyAggregation.MarianoMurasawa : QuarterlyAggregation.Average;
-        var inputs = panel.Used.Select(i => new DfmSeries(i.SeriesId, false, [0])).Append(new DfmSeries(target.Target, true, [0], aggregation)).ToList();
-        return new DfmSpec(inputs, ["global"], factorOrder: 2);
+        var used = panel.Used.Select(i => i.SeriesId).ToList();
+        var (blocks, loads) = FactorBlocks(target, used);
+        var inputs = used.Select((id, k) => new DfmSeries(id, false, loads[k])).Append(new DfmSeries(target.Target, true, [0], aggregation)).ToList();
+        return new DfmSpec(inputs, blocks, target.FactorOrder);
+    }
+
+    /// <summary>The global factor and each named block factor with at least two indicators in use; per used indicator, the factors it loads on.</summary>
+    internal static (IReadOnlyList<string> Blocks, IReadOnlyList<int[]> Loads) FactorBlocks(NowcastTargetOptions target, IReadOnlyList<string> used)
+    {
+        string? FactorOf(string id) => target.Indicators.FirstOrDefault(o => o.Series == id)?.Factor;
+        var blocks = used.Select(FactorOf).OfType<string>().GroupBy(f => f).Where(g => g.Count() >= 2).Select(g => g.Key).Prepend("global").ToList();
+        var loads = used.Select(id => blocks.IndexOf(FactorOf(id) ?? "global") is > 0 and var b ? new[] { 0, b } : [0]).ToList();
+        return (blocks, loads);
     }
 
     private static NewsRow ToNews(NowcastPanel panel, NewsItem item) =>

@@ -107,6 +107,20 @@ public sealed class NowcastJobTests
         Assert.AreEqual(2, new NowcastStore(test.Store).Nowcasts("t").Count(r => r.Kind == "update"));
     }
 
+    [TestMethod]
+    public void IndicatorsLoadOnTheirBlockFactorWhenTheBlockHasTwoInUse()
+    {
+        var target = Options().Targets[0];
+        target.Indicators[0].Factor = target.Indicators[1].Factor = "real";
+        target.Indicators[2].Factor = "nominal"; // alone in its block: the global factor only
+        target.Indicators[3].Factor = target.Indicators[4].Factor = "labour";
+
+        var (blocks, loads) = NowcastTargetRun.FactorBlocks(target, [.. target.Indicators.Select(i => i.Series)]);
+
+        CollectionAssert.AreEqual(new[] { "global", "real", "labour" }, blocks.ToArray());
+        CollectionAssert.AreEqual(new[] { "0,1", "0,1", "0", "0,2", "0,2", "0" }, loads.Select(l => string.Join(",", l)).ToArray());
+    }
+
     private static NowcastJob Job(MonitorStore store, NowcastOptions options, TimeProvider clock) =>
         new(store, new NowcastStore(store), new SeriesReader(store), new AlertStore(store, clock), Microsoft.Extensions.Options.Options.Create(options), clock);
 }
