@@ -54,7 +54,7 @@ switch (options.Phase)
         return Measure("warnings", () =>
         {
             using var store = Store(Path.Combine(folder, "ingest.duckdb"), options.Memory);
-            return new FirmWarnings(store, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new EnterpriseOptions())).Run();
+            return new FirmWarnings(store, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new EnterpriseOptions())).Run().Warnings;
         });
     default:
         Console.Error.WriteLine($"unknown phase {options.Phase}");

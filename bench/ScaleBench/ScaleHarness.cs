@@ -68,21 +68,34 @@ public sealed class ScaleHarness(string postgres, string schema, string shardRoo
     }
 
     /// <summary>Waits until the latest sharded run has ended (merged or failed); returns its status and message.</summary>
+    /// <remarks>
+    /// The status and message are read again in a fresh query once the run has ended: on CI a read made in the instant
+    /// the owner's UPDATE committed once returned the right status with a one-letter message ("G") although the row held
+    /// the full reason. We suspect DuckDB reading an updated string while the update is cleaned up (not pinned down), so
+    /// the values returned are the settled row's, not the first glimpse of it.
+    /// </remarks>
     public static async Task<(string Status, string? Message)> WaitForRun(MonitorStore store, TimeSpan timeout, Func<bool>? keepWaiting = null)
     {
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < timeout)
         {
-            using (var connection = store.Open())
-            using (var command = connection.CreateCommand())
+            if (LatestRun(store) is { Status: "merged" or "failed" } && keepWaiting?.Invoke() != true)
             {
-                command.CommandText = "SELECT status, message FROM scale_runs ORDER BY run_id DESC LIMIT 1";
-                using var r = command.ExecuteReader();
-                if (r.Read() && r.GetString(0) is "merged" or "failed" && keepWaiting?.Invoke() != true) return (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1));
+                await Task.Delay(200);
+                return LatestRun(store)!.Value;
             }
             await Task.Delay(200);
         }
         throw new TimeoutException($"no sharded run ended within {timeout}");
+    }
+
+    private static (string Status, string? Message)? LatestRun(MonitorStore store)
+    {
+        using var connection = store.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT status, message FROM scale_runs ORDER BY run_id DESC LIMIT 1";
+        using var r = command.ExecuteReader();
+        return r.Read() ? (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)) : null;
     }
 
     public static async Task<bool> CanConnect(string connectionString)

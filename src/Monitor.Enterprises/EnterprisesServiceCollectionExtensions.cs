@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Core;
+using Monitor.Core.Alerts;
 using Monitor.Core.Cli;
 using Monitor.Core.Jobs;
 using Monitor.Enterprises.Aggregates;
@@ -31,6 +32,8 @@ public static class EnterprisesServiceCollectionExtensions
         services.TryAddSingleton<StressIndex>();
         services.TryAddSingleton<EnterpriseScopes>();
         services.TryAddSingleton<FirmReader>();
+        services.TryAddSingleton<WatchList>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalAlertSource, WatchAlertSource>());
         services.AddCliVerb<EnterpriseAggregatesCommand>();
         services.AddSingleton<IMonitorJob, EnterpriseSamplesJob>();
         return services;

@@ -32,7 +32,7 @@ public sealed class EnterpriseSamplesJob(MonitorStore store, PanelLoader loader,
         // The warnings and the stress series follow each load, before forecast and warn run on the series.
         var flagged = warnings.Run();
         var series = stress.Publish();
-        return Task.FromResult($"{result.Summary()}; {flagged} firm warnings; stress index: {series.Summary()}");
+        return Task.FromResult($"{result.Summary()}; {flagged.Warnings} firm warnings, {flagged.WatchAlerts} watch alerts; stress index: {series.Summary()}");
     }
 
     /// <summary>Writes the sample beside its final name and moves it there, so a half-written panel is never loaded.</summary>

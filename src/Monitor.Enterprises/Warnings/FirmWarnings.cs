@@ -10,20 +10,21 @@ namespace Monitor.Enterprises.Warnings;
 /// fall — output below FallRatio of the same month a year earlier and PeerGapPoints below the median of its
 /// industry division that month; silent — SilentMonths months in a row without a report, after which it reported
 /// again; exit — the same, but it never reported again; divergence — electricity's year-on-year ratio below
-/// DivergenceRatio times output's.
+/// DivergenceRatio times output's. A warning that was not there before the run becomes a watch alert for each user
+/// who watches the firm and whose scope covers it (<see cref="WatchAlerts"/>), in the same transaction.
 /// </summary>
 public sealed class FirmWarnings(MonitorStore store, TimeProvider clock, IOptions<EnterpriseOptions> options)
 {
-    public long Run()
+    /// <summary>Rebuilds the warnings; returns how many there are and how many watch alerts they raised.</summary>
+    public WarningRun Run()
     {
         var o = options.Value.Warnings;
         using var connection = store.Open();
         Sql.Execute(connection, null, "BEGIN TRANSACTION");
         try
         {
-            Sql.Execute(connection, null, "DELETE FROM enterprise_warnings");
-            var rows = Sql.Execute(connection, null, $"""
-                INSERT INTO enterprise_warnings
+            Sql.Execute(connection, null, $"""
+                CREATE OR REPLACE TEMP TABLE {WatchAlerts.Fresh} AS
                 WITH firm AS (
                     SELECT enterprise_id, period, indicator, value, region_code, industry_code FROM enterprise_current
                     WHERE indicator IN ('output', 'electricity')),
@@ -57,10 +58,14 @@ public sealed class FirmWarnings(MonitorStore store, TimeProvider clock, IOption
                     SELECT enterprise_id, CAST(unnest(range(CAST(period + to_months($4) AS TIMESTAMP), CAST(gap_end AS TIMESTAMP), INTERVAL 1 MONTH)) AS DATE),
                            CASE WHEN next_period IS NULL THEN 'exit' ELSE 'silent' END, datediff('month', period, gap_end) - 1, region_code, industry_code
                     FROM gaps WHERE datediff('month', period, gap_end) - 1 >= $4)
-                SELECT *, $5 FROM falls UNION ALL SELECT *, $5 FROM divergence UNION ALL SELECT *, $5 FROM silences
+                SELECT *, $5 AS computed_at FROM falls UNION ALL SELECT *, $5 FROM divergence UNION ALL SELECT *, $5 FROM silences
                 """, o.FallRatio, o.PeerGapPoints, o.DivergenceRatio, o.SilentMonths, Now());
+            var alerts = WatchAlerts.Raise(connection, Now());
+            Sql.Execute(connection, null, "DELETE FROM enterprise_warnings");
+            var rows = Sql.Execute(connection, null, $"INSERT INTO enterprise_warnings SELECT * FROM {WatchAlerts.Fresh}");
+            Sql.Execute(connection, null, $"DROP TABLE {WatchAlerts.Fresh}");
             Sql.Execute(connection, null, "COMMIT");
-            return rows;
+            return new WarningRun(rows, alerts);
         }
         catch
         {
@@ -71,3 +76,6 @@ public sealed class FirmWarnings(MonitorStore store, TimeProvider clock, IOption
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }
+
+/// <summary>What a warnings run did: firm warnings now stored, and watch alerts raised for new ones.</summary>
+public sealed record WarningRun(long Warnings, long WatchAlerts);

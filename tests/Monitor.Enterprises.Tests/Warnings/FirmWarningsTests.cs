@@ -16,7 +16,7 @@ public sealed class FirmWarningsTests
     public static void Run(TestContext context)
     {
         _sample = SampleFixture.Instance;
-        new FirmWarnings(_sample.Store.Store, TimeProvider.System, Options.Create(new EnterpriseOptions())).Run();
+        _ = new FirmWarnings(_sample.Store.Store, TimeProvider.System, Options.Create(new EnterpriseOptions())).Run();
         _score = new WarningEvaluation(_sample.Store.Store).Evaluate(_sample.Labels);
         context.WriteLine("enterprise warnings on the sample: " + _score);
         Console.WriteLine("enterprise warnings on the sample: " + _score);

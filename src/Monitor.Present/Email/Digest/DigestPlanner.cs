@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitor.Core.Alerts;
 using Monitor.Present.Charts;
 using Monitor.Present.Email.Delivery;
 using Monitor.Present.Email.Subscriptions;
@@ -9,7 +10,9 @@ namespace Monitor.Present.Email.Digest;
 
 /// <summary>
 /// For every active subscription whose digest period has ended: gathers the alert changes since its last digest,
-/// renders the message once and claims it in the outbox (at most one claim per subscription and period).
+/// renders the message once and claims it in the outbox (at most one claim per subscription and period). Alerts meant
+/// for one user only (<see cref="IPersonalAlertSource"/>: enterprise watch alerts) join the digests of the subscriptions
+/// that user created, for the same period; the source checks and audits what the user may still see.
 /// </summary>
 public sealed class DigestPlanner(
     SubscriptionStore subscriptions,
@@ -19,7 +22,8 @@ public sealed class DigestPlanner(
     UnsubscribeTokens tokens,
     IOptions<EmailOptions> options,
     TimeProvider clock,
-    ILogger<DigestPlanner> logger)
+    ILogger<DigestPlanner> logger,
+    IEnumerable<IPersonalAlertSource>? personalSources = null)
 {
     // The dashboard registers the ScottPlot renderer; a host without one (e.g. a bare CLI) still sends digests, without charts.
     private readonly IChartRenderer? _charts = chartRenderers.LastOrDefault();
@@ -53,7 +57,8 @@ public sealed class DigestPlanner(
         if (period.End.UtcDateTime <= subscription.DoneUntil) return false;
         var key = OutboxKeys.Digest(subscription.SubscriptionId, period);
         var batch = events.Read(subscription);
-        if (batch.Events.Count == 0)
+        var all = batch.Events.Concat(Personal(subscription, period.End.UtcDateTime)).ToList();
+        if (all.Count == 0)
         {
             outbox.MarkEmptyPeriod(subscription.SubscriptionId, period.End.UtcDateTime);
             return false;
@@ -64,14 +69,25 @@ public sealed class DigestPlanner(
         var unsubscribe = tokens.Link(baseUrl, subscription.SubscriptionId);
         var context = new DigestContext(subscription.Chinese, schedule.Zone, baseUrl, unsubscribe,
             Math.Max(1, settings.MaxEventsPerDigest), Charts(batch.Events, subscription, key, charts));
-        var content = DigestComposer.Compose(batch.Events, context);
+        var content = DigestComposer.Compose(all, context);
         var message = DigestMessage.Build(settings.From, subscription.Address, key, period.End, content, unsubscribe);
         var claim = new OutboxClaim(key, subscription.SubscriptionId, period.Start.UtcDateTime, period.End.UtcDateTime,
-            subscription.CursorEventId, batch.HighWater, batch.Events.Count, subscription.Address, content.Subject,
+            subscription.CursorEventId, batch.HighWater, all.Count, subscription.Address, content.Subject,
             message.MessageId ?? key, DigestMessage.ToBytes(message));
         var won = outbox.TryClaim(claim, now.UtcDateTime);
-        if (won) logger.LogInformation("claimed digest {Key}: {Count} changes for {Address}", key, batch.Events.Count, subscription.Address);
+        if (won) logger.LogInformation("claimed digest {Key}: {Count} changes for {Address}", key, all.Count, subscription.Address);
         return won;
+    }
+
+    // Only the subscription's creator's own alerts, raised since the last period dealt with, at the subscription's severity.
+    private IEnumerable<DigestEvent> Personal(Subscription subscription, DateTime periodEnd)
+    {
+        if (subscription.CreatedBy is not { Length: > 0 } user || personalSources is null) return [];
+        return personalSources
+            .SelectMany(source => source.Read(user, subscription.DoneUntil, periodEnd))
+            .Where(a => Severities.Rank(a.Severity) >= Severities.Rank(subscription.Filter.MinSeverity))
+            .Select(PersonalDigestEvents.From)
+            .ToList();
     }
 
     private List<ChartImage> Charts(IReadOnlyList<DigestEvent> batch, Subscription subscription, string key, RunChartCache charts)

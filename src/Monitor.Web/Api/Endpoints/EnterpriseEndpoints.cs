@@ -27,6 +27,7 @@ public static class EnterpriseEndpoints
             .WithDescription("region, industry, indicator, period (YYYY-MM), enterprise, limit. 403 without an enterprise scope.");
         group.MapGet("/firms.csv", FirmsCsv).WithName("EnterpriseFirmsCsv").WithSummary("The same firm rows as CSV (audited)");
         group.MapGet("/warnings", Warnings).WithName("EnterpriseWarnings").WithSummary("Firm warnings within your enterprise scope (audited)");
+        group.MapWatchList();
     }
 
     private static IResult Aggregates(HttpContext context, [FromServices] AggregateTable table)
