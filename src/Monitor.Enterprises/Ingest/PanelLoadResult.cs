@@ -1,9 +1,12 @@
 namespace Monitor.Enterprises.Ingest;
 
-/// <summary>One rejected cell or row of a panel file, printed as <c>file:line: field: reason</c>.</summary>
-public sealed record PanelProblem(string File, long Line, string Field, string Reason)
+/// <summary>
+/// One rejected cell or row of a panel file, printed as <c>file:line: field: reason</c>, or for a workbook
+/// <c>file: sheet!cell: field: reason</c> (<see cref="Place"/>).
+/// </summary>
+public sealed record PanelProblem(string File, long Line, string Field, string Reason, string? Place = null)
 {
-    public override string ToString() => $"{File}:{Line}: {Field}: {Reason}";
+    public override string ToString() => Place is null ? $"{File}:{Line}: {Field}: {Reason}" : $"{File}: {Place}: {Field}: {Reason}";
 }
 
 /// <summary>The outcome of one panel load, as recorded in ingest_runs.</summary>

@@ -5,7 +5,7 @@ using Monitor.Enterprises.Store;
 namespace Monitor.Enterprises.Ingest;
 
 /// <summary>
-/// Loads one enterprise panel file (CSV, CSV.GZ or Parquet) as a new vintage. DuckDB's own reader inserts the rows in
+/// Loads one enterprise panel file (CSV, CSV.GZ, Parquet, or an Excel workbook's first sheet) as a new vintage. DuckDB's own reader inserts the rows in
 /// one statement inside a transaction; the set-wise checks then run on the uncommitted rows, and any problem rolls the
 /// whole file back (the store is unchanged) and records a failed run with file:line problems. A clean file is merged
 /// like series: revised rows close the current one, unchanged rows are dropped, new rows stay.
@@ -30,11 +30,20 @@ public sealed class PanelLoader(MonitorStore store, TimeProvider clock)
     private PanelLoadResult LoadLocked(string path, string source)
     {
         var startedAt = Now();
-        var shown = Path.GetFileName(path);
         using var connection = store.Open();
         var runId = MonitorStore.NextId(connection, "ingest_run_seq");
         var run = new RunRecord(connection, runId, source, Path.GetFullPath(path), startedAt);
-        if (!File.Exists(path)) return run.Failed([new PanelProblem(shown, 0, "file", "not found")], 0, Now());
+        if (!File.Exists(path)) return run.Failed([new PanelProblem(Path.GetFileName(path), 0, "file", "not found")], 0, Now());
+        if (!PanelWorkbook.Is(path)) return LoadFile(connection, run, path, runId, source);
+        // A workbook goes through the same loader as a CSV written from its first sheet; problems name its cells.
+        using var workbook = PanelWorkbook.Open(path);
+        run.Place = workbook.Place;
+        return workbook.Problems.Count > 0 ? run.Failed(workbook.Problems, 0, Now()) : LoadFile(connection, run, workbook.CsvPath, runId, source);
+    }
+
+    private PanelLoadResult LoadFile(DuckDBConnection connection, RunRecord run, string path, long runId, string source)
+    {
+        var shown = Path.GetFileName(path);
         PanelChecks.Prepare(connection);
         if (HeaderProblem(connection, path) is { } header) return run.Failed([new PanelProblem(shown, 1, "header", header)], 0, Now());
 

@@ -9,9 +9,12 @@ internal sealed class RunRecord(DuckDBConnection connection, long runId, string 
 {
     private const int ReportedProblems = 50;
 
+    /// <summary>Says where a problem is in the file the user gave (a workbook's cells); the problem as found by default.</summary>
+    public Func<PanelProblem, PanelProblem> Place { get; set; } = problem => problem;
+
     public PanelLoadResult Failed(List<PanelProblem> problems, long rowsRead, DateTime finishedAt)
     {
-        var result = new PanelLoadResult(runId, source, "failed", rowsRead, 0, 0, 0, 0, problems);
+        var result = new PanelLoadResult(runId, source, "failed", rowsRead, 0, 0, 0, 0, problems.Select(Place).ToList());
         Write(result, finishedAt);
         return result;
     }
