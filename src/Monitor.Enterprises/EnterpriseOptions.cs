@@ -13,6 +13,22 @@ public sealed class EnterpriseOptions
 
     /// <summary>Thresholds of the firm-level warnings.</summary>
     public WarningOptions Warnings { get; set; } = new();
+
+    /// <summary>Published series that are the official totals of an indicator (none by default): coverage is shown where one is loaded.</summary>
+    public List<CoverageSeries> Coverage { get; set; } = [];
+}
+
+/// <summary>
+/// A published monthly series (dataset and code; one series per region and industry, or none for the total) whose
+/// values are the official totals of an enterprise indicator. <see cref="Scale"/> turns the panel's unit into the
+/// series' (万元 → 亿元: 0.0001).
+/// </summary>
+public sealed class CoverageSeries
+{
+    public string Indicator { get; set; } = "";
+    public string Dataset { get; set; } = "";
+    public string Code { get; set; } = "";
+    public double Scale { get; set; } = 1;
 }
 
 /// <summary>Primary suppression thresholds (docs/enterprises.md); secondary suppression always follows.</summary>

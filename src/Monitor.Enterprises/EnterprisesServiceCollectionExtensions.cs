@@ -28,6 +28,7 @@ public static class EnterprisesServiceCollectionExtensions
         services.TryAddSingleton<AggregateQuery>();
         services.TryAddSingleton<DisclosureControl>();
         services.TryAddSingleton<AggregateTable>();
+        services.TryAddSingleton<PublishedCoverage>();
         services.TryAddSingleton<FirmWarnings>();
         services.TryAddSingleton<StressIndex>();
         services.TryAddSingleton<EnterpriseScopes>();

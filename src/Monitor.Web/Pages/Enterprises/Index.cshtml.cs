@@ -14,12 +14,16 @@ namespace Monitor.Web.Pages.Enterprises;
 /// scope also the firm warnings and firm rows of their regions and their own watch list (each view of firm rows is
 /// audited; adding and removing watched firms too).
 /// </summary>
-public sealed class IndexModel(AggregateTable table, AggregateQuery query, FirmReader reader, WatchList watchList) : MonitorPageModel
+public sealed class IndexModel(AggregateTable table, AggregateQuery query, FirmReader reader, WatchList watchList, PublishedCoverage coverage) : MonitorPageModel
 {
     public static readonly string[] Indicators = ["output", "revenue", "electricity", "employment"];
 
     public AggregateRequest? Table { get; private set; }
     public IReadOnlyList<ProtectedCell> Cells { get; private set; } = [];
+
+    /// <summary>Per cell, the share (%) of the published total it covers; shown when a published series is configured.</summary>
+    public IReadOnlyList<double?> Coverage { get; private set; } = [];
+    public bool ShowCoverage { get; private set; }
     public bool Entitled { get; private set; }
     public IReadOnlyList<FirmWarningRow> Warnings { get; private set; } = [];
     public IReadOnlyList<FirmRow> Firms { get; private set; } = [];
@@ -35,6 +39,8 @@ public sealed class IndexModel(AggregateTable table, AggregateQuery query, FirmR
         if (Table is null) { Problem = T("尚无企业数据。", "No enterprise data yet."); return; }
         if (Table.Problem() is { } problem) { Problem = problem; return; }
         Cells = table.Build(Table);
+        ShowCoverage = coverage.Configured(Table.Indicator);
+        if (ShowCoverage) Coverage = coverage.Of(Table, Cells);
         Entitled = reader.Entitled(User.Identity?.Name);
         if (!Entitled) return;
         var filter = (EnterpriseQuery.Firms(HttpContext.Request.Query) ?? new FirmFilter()) with { Period = Table.Period, Limit = 200 };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Audit;
@@ -49,7 +50,10 @@ public sealed class EnterpriseAccessTests
     [ClassInitialize]
     public static async Task Start(TestContext _)
     {
-        _host = await RunningHost.StartAsync(seeded: false);
+        _host = await RunningHost.StartAsync(seeded: false, settings: new Dictionary<string, string?>
+        {
+            ["Enterprises:Coverage:0:Indicator"] = "output", ["Enterprises:Coverage:0:Dataset"] = "pub", ["Enterprises:Coverage:0:Code"] = "IND_OUTPUT",
+        });
         var folder = _host.Folder;
         var rows = new List<string> { "enterprise_id,enterprise_name,region_code,industry_code,size_class,indicator,period,value,unit" };
         // Four Beijing firms, two Guangdong firms (a cell that must be hidden), twelve months.
@@ -226,6 +230,21 @@ public sealed class EnterpriseAccessTests
         var page = await analyst.GetStringAsync("/Enterprises?period=2025-03&by=region");
         StringAssert.Contains(page, "保密");
         Assert.DoesNotContain("enterprise-firms", page, "no firm table without a scope");
+    }
+
+    [TestMethod]
+    public async Task ThePageShowsCoverageOfThePublishedTotalButNoneForHiddenCells()
+    {
+        // A published national total for 2025-02 of twice the bottom-up total (1,056 Beijing + 624 Guangdong 万元).
+        using (var connection = _host.Services.GetRequiredService<MonitorStore>().Open())
+        {
+            Sql.Execute(connection, null, "INSERT INTO series (series_id, dataset, code, name, domain, frequency) VALUES ('pub:IND_OUTPUT', 'pub', 'IND_OUTPUT', 'Output', 'macro', 'M')");
+            Sql.Execute(connection, null, "INSERT INTO observations VALUES ('pub:IND_OUTPUT', DATE '2025-02-01', 3360, TIMESTAMP '2025-03-20 00:00:00', NULL, 1)");
+        }
+        using var analyst = await _host.SignedInClient(RunningHost.AnalystUser);
+        var page = await analyst.GetStringAsync("/Enterprises?period=2025-02&by=region");
+        StringAssert.Contains(page, "<td class=\"coverage\">50.0</td>");
+        Assert.AreEqual(2, Regex.Matches(page, "<td class=\"coverage\">—</td>").Count, "Beijing and Guangdong are hidden: no coverage");
     }
 
     [TestMethod]
