@@ -117,7 +117,7 @@ static long Copy(string csv, string database, string memory)
 }
 
 static MonitorStore Store(string path, string memory) =>
-    new(new StoreOptions { Path = path, MemoryLimit = memory }, EnterpriseSchema.Scripts);
+    new(new StoreOptions { Path = path, MemoryLimit = memory }, EnterpriseSchema.Scripts.Concat(Monitor.Ingest.Store.IngestSchema.Scripts));
 
 static string Fresh(string folder, string name)
 {

@@ -5,6 +5,9 @@ using Monitor.Core;
 using Monitor.Core.Alerts;
 using Monitor.Core.Cli;
 using Monitor.Core.Jobs;
+using Monitor.Core.Scale;
+using Monitor.Core.Store;
+using Microsoft.Extensions.Options;
 using Monitor.Enterprises.Aggregates;
 using Monitor.Enterprises.Cli;
 using Monitor.Enterprises.Disclosure;
@@ -29,7 +32,10 @@ public static class EnterprisesServiceCollectionExtensions
         services.TryAddSingleton<DisclosureControl>();
         services.TryAddSingleton<AggregateTable>();
         services.TryAddSingleton<PublishedCoverage>();
-        services.TryAddSingleton<FirmWarnings>();
+        services.TryAddSingleton(sp => new FirmWarningsShardStage(sp.GetRequiredService<MonitorStore>(), new Lazy<StressIndex>(sp.GetRequiredService<StressIndex>),
+            sp.GetRequiredService<IOptions<EnterpriseOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IShardedStage>(sp => sp.GetRequiredService<FirmWarningsShardStage>());
+        services.TryAddSingleton(sp => new FirmWarnings(sp.GetRequiredService<ShardCoordinator>(), sp.GetRequiredService<FirmWarningsShardStage>()));
         services.TryAddSingleton<StressIndex>();
         services.TryAddSingleton<EnterpriseScopes>();
         services.TryAddSingleton<FirmReader>();

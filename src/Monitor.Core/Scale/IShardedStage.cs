@@ -23,6 +23,11 @@ public interface IShardedStage
 
     /// <summary>Owner: records that the run failed (the stage's own run record), with the reason.</summary>
     void Fail(ShardRun run, string reason);
+
+    /// <summary>Owner, after the merge committed: work that reads the merged results through the store (none by default).</summary>
+    void Merged(ShardRun run)
+    {
+    }
 }
 
 /// <summary>What preparing a run found: whether there is work for shards, and a one-line summary.</summary>

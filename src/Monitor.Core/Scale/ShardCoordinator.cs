@@ -167,6 +167,7 @@ public sealed class ShardCoordinator(
             transaction.Commit();
         }
         logger.LogInformation("scale run {RunId} of {Stage} merged: {Summary}", runId, stageKey, summary);
+        stage.Merged(run);
         if (!options.Value.KeepFiles) Delete(run);
         if (dispatcher.Deferred)
             foreach (var completion in completions) completion.Completed(stageKey);

@@ -12,7 +12,7 @@ namespace Monitor.Enterprises.Samples;
 /// The first-start source <c>ingest:enterprise-samples</c>: generates the sample panel once (deterministic) and loads it;
 /// a store that already holds it is left alone. Listed in Pipeline:FirstStartSources, so forecast and warn follow.
 /// </summary>
-public sealed class EnterpriseSamplesJob(MonitorStore store, PanelLoader loader, FirmWarnings warnings, StressIndex stress, IOptions<EnterpriseOptions> options) : IMonitorJob
+public sealed class EnterpriseSamplesJob(MonitorStore store, PanelLoader loader, FirmWarnings warnings, IOptions<EnterpriseOptions> options) : IMonitorJob
 {
     public const string SourceName = "enterprise-samples";
 
@@ -29,10 +29,8 @@ public sealed class EnterpriseSamplesJob(MonitorStore store, PanelLoader loader,
         if (!File.Exists(panel)) Generate(panel);
         var result = loader.Load(panel, SourceName, cancellationToken);
         if (!result.Succeeded) throw new InvalidOperationException(result.Summary());
-        // The warnings and the stress series follow each load, before forecast and warn run on the series.
-        var flagged = warnings.Run();
-        var series = stress.Publish();
-        return Task.FromResult($"{result.Summary()}; {flagged.Warnings} firm warnings, {flagged.WatchAlerts} watch alerts; stress index: {series.Summary()}");
+        // Watch alerts and the stress series follow the warnings, so they are in place before forecast and warn run.
+        return Task.FromResult($"{result.Summary()}; {warnings.Run(cancellationToken)}");
     }
 
     /// <summary>Writes the sample beside its final name and moves it there, so a half-written panel is never loaded.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Monitor.Core;
 using Monitor.Core.Configuration;
 using Monitor.Core.Scale;
+using Monitor.Enterprises;
 using Monitor.Forecast;
 using Monitor.Jobs;
 
@@ -21,6 +22,7 @@ public static class WorkerHost
         builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>($"{ScaleOptions.Section}:{nameof(ScaleOptions.Role)}", ScaleRoles.Worker)]);
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddMonitorForecast(builder.Configuration);
+        builder.Services.AddMonitorEnterprises(builder.Configuration);
         builder.Services.AddMonitorJobs(builder.Configuration);
         return builder.Build();
     }
