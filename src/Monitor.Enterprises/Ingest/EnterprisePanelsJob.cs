@@ -8,10 +8,10 @@ namespace Monitor.Enterprises.Ingest;
 /// <summary>
 /// The job <c>ingest:enterprise-panels</c>: loads every panel file dropped in Enterprises:PanelFolder (CSV, CSV.GZ,
 /// Parquet, .xlsx, .xls) in name order, each as its own vintage (a rejected file changes nothing and its problems are
-/// in ingest_runs), moves it to done/ or rejected/, then rebuilds the firm warnings (raising watch alerts) and the
-/// stress index. Runs when triggered (jobs page, <c>monitor enterprise-panels</c>); forecast and warn follow.
+/// in ingest_runs), moves it to done/ or rejected/, then runs the firm warnings (which raise the watch alerts and
+/// republish the stress index). Runs when triggered (jobs page, <c>monitor enterprise-panels</c>); forecast and warn follow.
 /// </summary>
-public sealed class EnterprisePanelsJob(PanelLoader loader, FirmWarnings warnings, StressIndex stress, IOptions<EnterpriseOptions> options, TimeProvider clock) : IMonitorJob
+public sealed class EnterprisePanelsJob(PanelLoader loader, FirmWarnings warnings, IOptions<EnterpriseOptions> options, TimeProvider clock) : IMonitorJob
 {
     public const string SourceName = "enterprise-panels";
 
@@ -36,9 +36,8 @@ public sealed class EnterprisePanelsJob(PanelLoader loader, FirmWarnings warning
         }
         var summary = string.Join("; ", results.Select(r => r.Summary()));
         if (!results.Any(r => r.Succeeded)) return Task.FromResult(summary);
-        var run = warnings.Run();
-        var series = stress.Publish();
-        return Task.FromResult($"{summary}; {run.Warnings} firm warnings, {run.WatchAlerts} watch alerts; stress index: {series.Summary()}");
+        // The warnings run raises the watch alerts and republishes the stress index (embedded, or sent to shard workers).
+        return Task.FromResult($"{summary}; {warnings.Run(cancellationToken)}");
     }
 
     /// <summary>The file kinds the loader reads.</summary>

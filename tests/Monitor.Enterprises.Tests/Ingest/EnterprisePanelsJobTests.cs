@@ -26,8 +26,7 @@ public sealed class EnterprisePanelsJobTests
             new XlsxBuilder().Sheet("企业", [.. PanelLayout.Columns], [PanelFiles.Id(9), "企业9", "999999", "1311", "small", "output", "2024-01", 1.0, "万元"])
                 .Save(Path.Combine(folder, "b-bad.xlsx"));
             File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a panel");
-            var job = new EnterprisePanelsJob(new PanelLoader(store.Store, clock), new FirmWarnings(store.Store, clock, options),
-                new StressIndex(store.Store, new Monitor.Ingest.Vintage.VintageWriter(store.Store, clock), options), options, clock);
+            var job = new EnterprisePanelsJob(new PanelLoader(store.Store, clock), new FirmWarnings(store.Store, clock, options), options, clock);
 
             var summary = await job.RunAsync(CancellationToken.None);
 
