@@ -8,6 +8,9 @@ public sealed class EnterpriseOptions
     /// <summary>Where the first start writes (once) and loads the generated sample panel, relative to the content root.</summary>
     public string SamplePanel { get; set; } = "data/enterprise-samples/panel.csv.gz";
 
+    /// <summary>Drop folder of panel files that the job ingest:enterprise-panels loads (relative to the content root).</summary>
+    public string PanelFolder { get; set; } = "data/enterprise-panels";
+
     /// <summary>Primary and secondary suppression settings.</summary>
     public DisclosureOptions Disclosure { get; set; } = new();
 

@@ -43,6 +43,9 @@ public static class EnterprisesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalAlertSource, WatchAlertSource>());
         services.AddCliVerb<EnterpriseAggregatesCommand>();
         services.AddSingleton<IMonitorJob, EnterpriseSamplesJob>();
+        services.AddSingleton<IMonitorJob, EnterprisePanelsJob>();
+        RunJobCommand.Register(services, "enterprise-panels", JobKeys.Ingest(EnterprisePanelsJob.SourceName),
+            "load the enterprise panels dropped in Enterprises:PanelFolder, then rebuild firm warnings (watch alerts) and the stress index");
         return services;
     }
 }

@@ -19,6 +19,12 @@ public sealed class NowcastOptions
 
     public int MaxIterations { get; set; } = 100;
 
+    /// <summary>
+    /// Published quarters whose errors set the 80% band (<see cref="Model.PastErrorBand"/>): today's information pattern
+    /// shifted back a quarter at a time; 0 shows the model's smoothed variance, which is too wide (docs/nowcast.md).
+    /// </summary>
+    public int BandQuarters { get; set; } = 20;
+
     public List<NowcastTargetOptions> Targets { get; set; } = [];
 }
 
@@ -43,6 +49,9 @@ public sealed class NowcastTargetOptions
     /// <summary>Unit of the target for display, e.g. "% y/y".</summary>
     public string Unit { get; set; } = "";
 
+    /// <summary>AR order of the factors (the US target: 1, as chosen by the pre-2000 search).</summary>
+    public int FactorOrder { get; set; } = 2;
+
     /// <summary>First month of the estimation sample (yyyy-MM), optional.</summary>
     public string? SampleStart { get; set; }
 
@@ -58,4 +67,11 @@ public sealed class NowcastIndicatorOptions
     public string Transform { get; set; } = "level";
 
     public string Block { get; set; } = "real";
+
+    /// <summary>
+    /// A block factor the indicator loads on besides the global one (e.g. "real", "labour", "nominal", "financial"; the
+    /// target loads on the global factor only), as chosen by the pre-2000 search (docs/nowcast.md); null: global only.
+    /// A block with fewer than two indicators in use is left out.
+    /// </summary>
+    public string? Factor { get; set; }
 }

@@ -50,6 +50,12 @@ public sealed class WarnOptions
     /// <summary>Robust |z| from which a panel member is flagged against its peers.</summary>
     public double CrossSectionThreshold { get; set; } = 3.5;
 
+    /// <summary>A member flagged against its peers is flagged again only after its robust |z| has fallen below this.</summary>
+    public double CrossSectionRearm { get; set; } = 2.0;
+
+    /// <summary>The seasonal spike detector (monthly series; Spring Festival and merged Jan–Feb releases for Chinese series).</summary>
+    public Anomalies.SeasonalAnomalyOptions Seasonal { get; set; } = new();
+
     public IReadOnlyList<double> EffectivePercentiles => CheckPointPercentiles.Count == 4 ? CheckPointPercentiles : [10, 25, 75, 90];
 
     public IReadOnlyList<double> EffectiveBands => CompositeBands.Count == 4 ? CompositeBands : [1.8, 2.6, 3.4, 4.2];

@@ -25,6 +25,11 @@ public sealed class EvaluateNowcastCommand : ICliVerb
         new Option<int>("--target-mean-quarters") { Description = "quarters of the rolling target mean (0: full sample)" },
         new Option<int>("--indicator-mean-months") { Description = "months of the rolling indicator mean (0: full sample)" },
         new Option<int>("--error-window-quarters") { Description = "quarters of past errors for the interval (0: model variance)" },
+        new Option<int>("--estimation-window-years") { Description = "years of data each estimation uses, a rolling window (0: expanding from the sample start)" },
+        new Option<int>("--bias-window-quarters") { Description = "quarters of past errors whose mean corrects each nowcast (0: none)" },
+        new Option<int>("--factors") { Description = "global factors (1: one)" },
+        new Option<bool>("--target-on-blocks") { Description = "the target loads on the blocks' factors too" },
+        new Option<int>("--product-band-quarters") { Description = "also score the band the nowcast job shows, calibrated on this many quarters (0: not scored)" },
         new Option<int>("--max-iter") { Description = "EM iterations", DefaultValueFactory = _ => 100 },
         new Option<bool>("--quiet") { Description = "print only the per-month and overall lines" },
     };
@@ -44,6 +49,10 @@ public sealed class EvaluateNowcastCommand : ICliVerb
             TargetMeanQuarters = args.GetInt("target-mean-quarters", defaults.TargetMeanQuarters),
             IndicatorMeanMonths = args.GetInt("indicator-mean-months", defaults.IndicatorMeanMonths),
             ErrorWindowQuarters = args.GetInt("error-window-quarters", defaults.ErrorWindowQuarters),
+            EstimationWindowYears = args.GetInt("estimation-window-years", defaults.EstimationWindowYears),
+            BiasWindowQuarters = args.GetInt("bias-window-quarters", defaults.BiasWindowQuarters),
+            Factors = args.GetInt("factors", defaults.Factors),
+            TargetOnBlocks = args.Has("target-on-blocks") || defaults.TargetOnBlocks,
             SampleStart = args.Get("sample-start") is { } start ? DateOnly.ParseExact(start + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture) : defaults.SampleStart,
         };
         var quiet = args.Has("quiet");
@@ -61,7 +70,7 @@ public sealed class EvaluateNowcastCommand : ICliVerb
         if (settings.Indicators.FirstOrDefault(code => !panel.Monthly.ContainsKey(code)) is { } missing)
             throw new CommandLineException($"--indicators: '{missing}' is not a FRED-MD series");
 
-        var evaluation = new NowcastEvaluation(panel, settings, em);
+        var evaluation = new NowcastEvaluation(panel, settings, em) { ProductBandQuarters = args.GetInt("product-band-quarters", 0) };
         var rows = new List<EvaluatedNowcast>();
         try
         {
@@ -78,12 +87,18 @@ public sealed class EvaluateNowcastCommand : ICliVerb
             return 1;
         }
         foreach (var problem in evaluation.Problems.Distinct()) await output.WriteLineAsync($"note: {problem}");
-        await output.WriteLineAsync(Invariant($"settings: indicators={settings.Indicators.Count} blocks={settings.Blocks.Count} factor_order={settings.FactorOrder} sample_start={settings.SampleStart:yyyy-MM} target_mean_q={settings.TargetMeanQuarters} indicator_mean_m={settings.IndicatorMeanMonths} error_window_q={settings.ErrorWindowQuarters} fits={evaluation.Fits} fit_seconds={evaluation.FitSeconds:0.0} cpu_ms_per_nowcast={rows.Average(r => r.CpuMilliseconds):0.0} max_ms_per_nowcast={rows.Max(r => r.Milliseconds):0}"));
+        await output.WriteLineAsync(Invariant($"settings: indicators={settings.Indicators.Count} blocks={settings.Blocks.Count} factor_order={settings.FactorOrder} sample_start={settings.SampleStart:yyyy-MM} target_mean_q={settings.TargetMeanQuarters} indicator_mean_m={settings.IndicatorMeanMonths} error_window_q={settings.ErrorWindowQuarters} window_y={settings.EstimationWindowYears} bias_q={settings.BiasWindowQuarters} factors={settings.Factors} target_on_blocks={settings.TargetOnBlocks} fits={evaluation.Fits} fit_seconds={evaluation.FitSeconds:0.0} cpu_ms_per_nowcast={rows.Average(r => r.CpuMilliseconds):0.0} max_ms_per_nowcast={rows.Max(r => r.Milliseconds):0}"));
+        // an update with the year's parameters is what each release costs; the yearly re-estimation is timed apart
+        var updates = rows.Where(r => !r.Reestimated).ToList();
+        await output.WriteLineAsync(Invariant($"updates: n={updates.Count} ms_mean={updates.Average(r => r.Milliseconds):0.0} ms_max={updates.Max(r => r.Milliseconds):0} cpu_ms_mean={updates.Average(r => r.CpuMilliseconds):0.0} (without the {rows.Count - updates.Count} nowcasts that re-estimated)"));
         for (var month = 1; month <= 3; month++)
         {
             var m = rows.Where(r => r.Month == month).ToList();
             await output.WriteLineAsync(Invariant($"month{month}: n={m.Count} rmse={Rmse(m, r => r.Nowcast.Mean):0.000} rmse_ar1={Rmse(m, r => r.Ar1):0.000} ratio={Rmse(m, r => r.Nowcast.Mean) / Rmse(m, r => r.Ar1):0.000} cov80={Coverage(m):0.000}"));
         }
+        await output.WriteLineAsync(Invariant($"band: cov80_shown={Coverage(rows):0.000} cov80_model_variance={Coverage(rows, r => r.ModelDensity):0.000} (the model's smoothed variance, before the spread from past errors)"));
+        if (rows.All(r => r.ProductDensity is not null))
+            await output.WriteLineAsync(Invariant($"product band: cov80={Coverage(rows, r => r.ProductDensity!):0.000} cov80_m1={Coverage(rows.Where(r => r.Month == 1), r => r.ProductDensity!):0.000} cov80_m2={Coverage(rows.Where(r => r.Month == 2), r => r.ProductDensity!):0.000} cov80_m3={Coverage(rows.Where(r => r.Month == 3), r => r.ProductDensity!):0.000} mean_sd={rows.Average(r => r.ProductDensity!.StandardDeviation):0.00} (the nowcast job's band: today's information pattern shifted back over past quarters)"));
         var m3 = rows.Where(r => r.Month == 3).ToList();
         await output.WriteLineAsync(Invariant(
             $"overall: n={m3.Count} rmse_m1={Rmse(rows.Where(r => r.Month == 1), r => r.Nowcast.Mean):0.000} rmse_m2={Rmse(rows.Where(r => r.Month == 2), r => r.Nowcast.Mean):0.000} rmse_m3={Rmse(m3, r => r.Nowcast.Mean):0.000} rmse_ar1_m3={Rmse(m3, r => r.Ar1):0.000} ratio_m3={Rmse(m3, r => r.Nowcast.Mean) / Rmse(m3, r => r.Ar1):0.000} cov80={Coverage(rows):0.000} ms_per_nowcast={rows.Average(r => r.Milliseconds):0.0}"));
@@ -93,9 +108,9 @@ public sealed class EvaluateNowcastCommand : ICliVerb
     private static double Rmse(IEnumerable<EvaluatedNowcast> rows, Func<EvaluatedNowcast, double> value) =>
         Math.Sqrt(rows.Average(r => Math.Pow(value(r) - r.Actual, 2)));
 
-    private static double Coverage(IEnumerable<EvaluatedNowcast> rows) => rows.Average(r =>
+    private static double Coverage(IEnumerable<EvaluatedNowcast> rows, Func<EvaluatedNowcast, NowcastDensity>? density = null) => rows.Average(r =>
     {
-        var (low, high) = r.Nowcast.Interval(0.8);
+        var (low, high) = (density?.Invoke(r) ?? r.Nowcast).Interval(0.8);
         return r.Actual >= low && r.Actual <= high ? 1.0 : 0.0;
     });
 

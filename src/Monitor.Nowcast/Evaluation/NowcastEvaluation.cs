@@ -7,8 +7,13 @@ namespace Monitor.Nowcast.Evaluation;
 /// <param name="TargetMeanQuarters">When positive, the target is taken relative to its trailing mean over this many quarters (a slowly moving trend growth, as known at each date); 0 keeps one constant mean.</param>
 /// <param name="IndicatorMeanMonths">The same for every indicator, over this many months; 0 keeps constant means.</param>
 /// <param name="ErrorWindowQuarters">When positive, each density's spread is the root mean square of the model's own errors at the same month of the quarter over this many past quarters whose outturn was published (the run starts that many quarters early to have them); 0 uses the model's smoothed variance.</param>
+/// <param name="EstimationWindowYears">When positive, each estimation (and the standardisation) uses only the last this many years of data, a rolling window; 0 expands from <paramref name="SampleStart"/>.</param>
+/// <param name="BiasWindowQuarters">When positive, each nowcast is corrected by the mean of the model's own past errors at the same month of the quarter over this many published quarters (an intercept correction); 0 leaves it alone.</param>
+/// <param name="Factors">Global factors (each loaded by every indicator and the target); more than one adds blocks of all indicators.</param>
+/// <param name="TargetOnBlocks">Whether the target loads on the named blocks' factors too (not only the global ones).</param>
 public sealed record NowcastSettings(IReadOnlyList<string> Indicators, IReadOnlyDictionary<string, string[]> Blocks, int FactorOrder, DateOnly SampleStart,
-    int TargetMeanQuarters = 0, int IndicatorMeanMonths = 0, int ErrorWindowQuarters = 0)
+    int TargetMeanQuarters = 0, int IndicatorMeanMonths = 0, int ErrorWindowQuarters = 0,
+    int EstimationWindowYears = 0, int BiasWindowQuarters = 0, int Factors = 1, bool TargetOnBlocks = false)
 {
     /// <summary>The peer's 20 FRED-MD indicators (../shared/NOWCAST-PEER.md).</summary>
     public static readonly string[] PeerIndicators =
@@ -18,8 +23,12 @@ public sealed record NowcastSettings(IReadOnlyList<string> Indicators, IReadOnly
     ];
 }
 
-/// <summary>One evaluated nowcast: the quarter, the month of the quarter it was made at, the outturn, the model and the AR(1).</summary>
-public sealed record EvaluatedNowcast(DateOnly Quarter, int Month, double Actual, NowcastDensity Nowcast, double Ar1, double Milliseconds, double CpuMilliseconds);
+/// <summary>One evaluated nowcast: the quarter, the month of the quarter it was made at, the outturn, the model (with its spread from past errors when configured) and the AR(1).</summary>
+/// <param name="ModelDensity">The model's own density (its smoothed variance), before any spread from past errors.</param>
+/// <param name="ProductDensity">The density the nowcast job would show at that date (<see cref="PastErrorBand"/>), when asked for.</param>
+/// <param name="Reestimated">Whether the parameters were re-estimated for this nowcast (its time includes the EM fit).</param>
+public sealed record EvaluatedNowcast(DateOnly Quarter, int Month, double Actual, NowcastDensity Nowcast, double Ar1, double Milliseconds, double CpuMilliseconds,
+    NowcastDensity ModelDensity, NowcastDensity? ProductDensity = null, bool Reestimated = false);
 
 /// <summary>The US publication lags of the evaluation protocol (months after the reference month at a month's end), by FRED-MD group and code.</summary>
 public static class UsPublicationLags
@@ -41,6 +50,9 @@ public sealed class NowcastEvaluation(UsPanel panel, NowcastSettings settings, E
 {
     private readonly EmOptions _em = em ?? new EmOptions(MaxIterations: 100, Tolerance: 1e-4);
 
+    /// <summary>When positive, each nowcast also gets the band the product would show, calibrated by <see cref="PastErrorBand"/> over this many quarters (slower).</summary>
+    public int ProductBandQuarters { get; init; }
+
     public int Fits { get; private set; }
 
     public double FitSeconds { get; private set; }
@@ -50,42 +62,55 @@ public sealed class NowcastEvaluation(UsPanel panel, NowcastSettings settings, E
     public IEnumerable<EvaluatedNowcast> Run(DateOnly fromQuarter, DateOnly toQuarter, Action<string>? progress = null)
     {
         var spec = Spec();
+        var warmUp = Math.Max(settings.ErrorWindowQuarters, settings.BiasWindowQuarters);
         var first = panel.IndexOf(settings.SampleStart);
         DfmParameters? parameters = null;
-        var errors = new List<(DateOnly Quarter, int Month, double Error)>();
-        for (var quarter = fromQuarter.AddMonths(-3 * settings.ErrorWindowQuarters); quarter <= toQuarter; quarter = quarter.AddMonths(3))
+        var errors = new List<PastError>();
+        for (var quarter = fromQuarter.AddMonths(-3 * warmUp); quarter <= toQuarter; quarter = quarter.AddMonths(3))
         {
             var end = panel.IndexOf(quarter.AddMonths(2));
             for (var month = 1; month <= 3; month++)
             {
                 var asOf = panel.IndexOf(quarter) + month - 1;
+                var reestimate = parameters is null || (quarter.Month == 1 && month == 1);
+                if (reestimate && settings.EstimationWindowYears > 0) first = Math.Max(panel.IndexOf(settings.SampleStart), asOf - (12 * settings.EstimationWindowYears));
                 var data = Vintage(asOf, end, first, month);
                 var known = data.Select(r => r[^1]).Where(double.IsFinite).ToArray();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var targetMean = LocalMeans.Remove(data, settings.IndicatorMeanMonths, settings.TargetMeanQuarters * 3);
-                if (parameters is null || (quarter.Month == 1 && month == 1)) parameters = Estimate(spec, data, parameters);
-                var nowcast = new DfmNowcaster(parameters).Nowcast(data, spec.Series.Count - 1, end - first);
-                nowcast = nowcast with { Mean = nowcast.Mean + targetMean };
-                if (settings.ErrorWindowQuarters > 0) nowcast = EmpiricalSpread(nowcast, errors, quarter, month);
-                errors.Add((quarter, month, panel.Target[end] - nowcast.Mean));
+                if (reestimate) parameters = Estimate(spec, data, parameters);
+                var nowcaster = new DfmNowcaster(parameters!);
+                var model = nowcaster.Nowcast(data, spec.Series.Count - 1, end - first);
+                model = model with { Mean = model.Mean + targetMean };
+                var lastOut = quarter.AddMonths(month == 1 ? -6 : -3);
+                var nowcast = model;
+                if (settings.BiasWindowQuarters > 0) nowcast = nowcast with { Mean = nowcast.Mean + MeanPastError(errors, month, lastOut, settings.BiasWindowQuarters, e => e.ModelError) };
+                if (settings.ErrorWindowQuarters > 0 && Past(errors, month, lastOut, settings.ErrorWindowQuarters) is { Count: >= 8 } past)
+                    nowcast = nowcast with { StandardDeviation = Math.Sqrt(past.Average(e => e.Error * e.Error)) };
+                errors.Add(new PastError(quarter, month, panel.Target[end] - nowcast.Mean, panel.Target[end] - model.Mean));
                 var ms = clock.Elapsed.TotalMilliseconds;
                 var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
                 var lastKnown = LastKnownQuarterEnd(end, month);
                 if (quarter < fromQuarter) continue; // warm-up quarter: only its error is kept
-                yield return new EvaluatedNowcast(quarter, month, panel.Target[end], nowcast, Ar1(known, (end - lastKnown) / 3), ms, cpuMs);
+                var product = ProductBandQuarters > 0
+                    ? PastErrorBand.Apply(nowcast, PastErrorBand.Calibrate(nowcaster, data, spec.Series.Count - 1, end - first, ProductBandQuarters))
+                    : null;
+                yield return new EvaluatedNowcast(quarter, month, panel.Target[end], nowcast, Ar1(known, (end - lastKnown) / 3), ms, cpuMs, model, product, reestimate);
             }
             progress?.Invoke(quarter.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
-    /// <summary>The spread from past errors at the same month whose outturn was out when this nowcast was made (at month 1 the previous quarter's is not yet).</summary>
-    private NowcastDensity EmpiricalSpread(NowcastDensity nowcast, List<(DateOnly Quarter, int Month, double Error)> errors, DateOnly quarter, int month)
-    {
-        var lastKnown = quarter.AddMonths(month == 1 ? -6 : -3);
-        var past = errors.Where(e => e.Month == month && e.Quarter <= lastKnown).TakeLast(settings.ErrorWindowQuarters).ToList();
-        return past.Count < 8 ? nowcast : nowcast with { StandardDeviation = Math.Sqrt(past.Average(e => e.Error * e.Error)) };
-    }
+    /// <summary>An earlier nowcast's error (outturn − nowcast), after and before the corrections from past errors.</summary>
+    private sealed record PastError(DateOnly Quarter, int Month, double Error, double ModelError);
+
+    /// <summary>The last <paramref name="window"/> errors at the same month whose outturn was out when this nowcast was made (at month 1 the previous quarter's is not yet).</summary>
+    private static List<PastError> Past(List<PastError> errors, int month, DateOnly lastOut, int window) =>
+        errors.Where(e => e.Month == month && e.Quarter <= lastOut).TakeLast(window).ToList();
+
+    private static double MeanPastError(List<PastError> errors, int month, DateOnly lastOut, int window, Func<PastError, double> error) =>
+        Past(errors, month, lastOut, window) is { Count: >= 8 } past ? past.Average(error) : 0;
 
     private DfmParameters Estimate(DfmSpec spec, double[][] data, DfmParameters? previous)
     {
@@ -99,11 +124,12 @@ public sealed class NowcastEvaluation(UsPanel panel, NowcastSettings settings, E
 
     internal DfmSpec Spec()
     {
-        var blockNames = new List<string> { "global" };
+        var blockNames = Enumerable.Range(1, settings.Factors).Select(k => k == 1 ? "global" : $"global{k}").ToList();
+        var globals = Enumerable.Range(0, settings.Factors).ToArray();
         blockNames.AddRange(settings.Blocks.Keys);
         var series = settings.Indicators.Select(code => new DfmSeries(code, false,
-            [0, .. settings.Blocks.Select((b, k) => (b, k)).Where(p => p.b.Value.Contains(code)).Select(p => p.k + 1)])).ToList();
-        series.Add(new DfmSeries("target", true, [0]));
+            [.. globals, .. settings.Blocks.Select((b, k) => (b, k)).Where(p => p.b.Value.Contains(code)).Select(p => p.k + settings.Factors)])).ToList();
+        series.Add(new DfmSeries("target", true, settings.TargetOnBlocks ? [.. Enumerable.Range(0, blockNames.Count)] : globals));
         return new DfmSpec(series, blockNames, settings.FactorOrder);
     }
 

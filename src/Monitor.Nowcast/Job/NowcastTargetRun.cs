@@ -54,7 +54,7 @@ public sealed class NowcastTargetRun(MonitorStore store, SeriesReader series, No
         var items = new List<(NowcastRow, IReadOnlyList<NewsRow>, IReadOnlyList<InputRow>)>();
         if (!history.Any(h => h.Status == "ok")) items.AddRange(Replay(connection, panel, nowcaster, targetIndex));
 
-        var density = nowcaster.Nowcast(data, targetIndex, row);
+        var (density, band) = Calibrated(nowcaster, data, targetIndex, row);
         var news = new List<NewsRow>();
         double? previousMean = null, revisionEffect = null;
         var before = previous is { Status: "ok" } ? previous : history.LastOrDefault(h => h.Status == "ok");
@@ -66,7 +66,7 @@ public sealed class NowcastTargetRun(MonitorStore store, SeriesReader series, No
             revisionEffect = decomposition.RevisionEffect;
             news.AddRange(decomposition.Items.Select(i => ToNews(panel, i)));
         }
-        var notes = panel.Inputs.Where(i => i.Note is not null).Select(i => $"{i.SeriesId}: {i.Note}").Append(fit.Problem).OfType<string>().ToList();
+        var notes = panel.Inputs.Where(i => i.Note is not null).Select(i => $"{i.SeriesId}: {i.Note}").Append(fit.Problem).Append(band).OfType<string>().ToList();
         var (low, high) = density.Interval(0.8);
         items.Add((new NowcastRow(0, target.Code, target.Target, panel.Quarter, panel.InfoDate, panel.LatestMonth, now, "update", "ok", density.Mean,
             density.StandardDeviation, low, high, previousMean, revisionEffect, Outturn(panel, panel.Quarter), fit.Iterations, notes.Count > 0 ? string.Join("; ", notes) : null), news, Inputs(panel)));
@@ -93,11 +93,24 @@ public sealed class NowcastTargetRun(MonitorStore store, SeriesReader series, No
             {
                 continue; // nothing known yet at that date
             }
-            var density = nowcaster.Nowcast(known.Matrix(), targetIndex, known.IndexOf(known.Quarter) + 2);
+            var (density, _) = Calibrated(nowcaster, known.Matrix(), targetIndex, known.IndexOf(known.Quarter) + 2);
             var (low, high) = density.Interval(0.8);
             yield return (new NowcastRow(0, target.Code, target.Target, known.Quarter, known.InfoDate, month, now, "replay", "ok", density.Mean, density.StandardDeviation,
                 low, high, null, null, Outturn(panel, known.Quarter), null, "rebuilt from the values known at the end of " + month.ToString("yyyy-MM", CultureInfo.InvariantCulture)), [], []);
         }
+    }
+
+    /// <summary>The nowcast with its band from past errors (<see cref="PastErrorBand"/>), and a note saying where the band comes from.</summary>
+    private (NowcastDensity Density, string Note) Calibrated(DfmNowcaster nowcaster, double[][] data, int targetIndex, int row)
+    {
+        var density = nowcaster.Nowcast(data, targetIndex, row);
+        if (options.BandQuarters <= 0) return (density, "80% band from the model's variance");
+        var calibration = PastErrorBand.Calibrate(nowcaster, data, targetIndex, row, options.BandQuarters);
+        if (calibration.Quarters < PastErrorBand.MinimumQuarters)
+            return (density, $"80% band from the model's variance: only {calibration.Quarters} past quarter(s) to calibrate it on");
+        var (low, high) = density.Interval(0.8);
+        return (PastErrorBand.Apply(density, calibration), string.Create(CultureInfo.InvariantCulture,
+            $"80% band from the errors of the last {calibration.Quarters} published quarters nowcast with today's publication lags (the model's own band, ±{(high - low) / 2:0.00}, held {calibration.ModelCovered} of them)"));
     }
 
     private static int Overlap(NowcastPanel panel)
@@ -111,8 +124,19 @@ public sealed class NowcastTargetRun(MonitorStore store, SeriesReader series, No
     private DfmSpec Spec(NowcastPanel panel)
     {
         var aggregation = target.Aggregation == "mariano-murasawa" ? QuarterlyAggregation.MarianoMurasawa : QuarterlyAggregation.Average;
-        var inputs = panel.Used.Select(i => new DfmSeries(i.SeriesId, false, [0])).Append(new DfmSeries(target.Target, true, [0], aggregation)).ToList();
-        return new DfmSpec(inputs, ["global"], factorOrder: 2);
+        var used = panel.Used.Select(i => i.SeriesId).ToList();
+        var (blocks, loads) = FactorBlocks(target, used);
+        var inputs = used.Select((id, k) => new DfmSeries(id, false, loads[k])).Append(new DfmSeries(target.Target, true, [0], aggregation)).ToList();
+        return new DfmSpec(inputs, blocks, target.FactorOrder);
+    }
+
+    /// <summary>The global factor and each named block factor with at least two indicators in use; per used indicator, the factors it loads on.</summary>
+    internal static (IReadOnlyList<string> Blocks, IReadOnlyList<int[]> Loads) FactorBlocks(NowcastTargetOptions target, IReadOnlyList<string> used)
+    {
+        string? FactorOf(string id) => target.Indicators.FirstOrDefault(o => o.Series == id)?.Factor;
+        var blocks = used.Select(FactorOf).OfType<string>().GroupBy(f => f).Where(g => g.Count() >= 2).Select(g => g.Key).Prepend("global").ToList();
+        var loads = used.Select(id => blocks.IndexOf(FactorOf(id) ?? "global") is > 0 and var b ? new[] { 0, b } : [0]).ToList();
+        return (blocks, loads);
     }
 
     private static NewsRow ToNews(NowcastPanel panel, NewsItem item) =>

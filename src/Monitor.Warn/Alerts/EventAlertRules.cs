@@ -10,7 +10,7 @@ public sealed class EventAlertRules(AlertPolicy policy)
     /// <summary>One condition per anomaly kind: active when the series' latest period carries an anomaly of that kind.</summary>
     public IEnumerable<AlertCondition> Anomalies(string seriesId, string name, string nameZh, DateOnly latestPeriod, IReadOnlyList<AnomalyFinding> findings)
     {
-        foreach (var kind in new[] { AnomalyKinds.Interval, AnomalyKinds.LevelShift, AnomalyKinds.CrossSection })
+        foreach (var kind in AnomalyKinds.All)
         {
             var hit = findings.Where(f => f.Kind == kind && f.Period == latestPeriod).MaxBy(f => Math.Abs(f.Score));
             var score = hit is null ? 0 : Math.Abs(hit.Score);
@@ -57,6 +57,7 @@ public sealed class EventAlertRules(AlertPolicy policy)
     {
         AnomalyKinds.Interval => "value outside its forecast interval",
         AnomalyKinds.LevelShift => "level shift",
+        AnomalyKinds.Seasonal => "spike against its seasonal pattern",
         _ => "moves against its peers",
     };
 
@@ -64,6 +65,7 @@ public sealed class EventAlertRules(AlertPolicy policy)
     {
         AnomalyKinds.Interval => "数值超出预测区间",
         AnomalyKinds.LevelShift => "水平突变",
+        AnomalyKinds.Seasonal => "偏离季节性规律",
         _ => "与同类走势背离",
     };
 }

@@ -1,11 +1,15 @@
 namespace Monitor.Warn.Anomalies;
 
-/// <summary>The three anomaly kinds stored in anomalies.kind.</summary>
+/// <summary>The anomaly kinds stored in anomalies.kind.</summary>
 public static class AnomalyKinds
 {
     public const string Interval = "interval";
     public const string LevelShift = "level_shift";
     public const string CrossSection = "cross_section";
+    public const string Seasonal = "seasonal";
+
+    /// <summary>Every kind, in the order alerts and filters list them.</summary>
+    public static readonly IReadOnlyList<string> All = [Interval, LevelShift, CrossSection, Seasonal];
 }
 
 /// <summary>One flagged observation: kind, score (standardised), the evidence (actual, expected, interval) and why, in English and Chinese.</summary>

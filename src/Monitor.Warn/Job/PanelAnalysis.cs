@@ -6,11 +6,12 @@ namespace Monitor.Warn.Job;
 
 /// <summary>
 /// Cross-sectional outliers: series sharing dataset, indicator code and frequency but differing by region or industry form a
-/// panel; each period, each member's light metric (YoY growth or difference) is compared with its peers'.
+/// panel; each period, each member's light metric (YoY growth or difference) is compared with its peers', and a member is
+/// flagged when it becomes an outlier (not again every month it stays one).
 /// </summary>
 public sealed class PanelAnalysis(WarnOptions options)
 {
-    private readonly CrossSectionOutlierDetector _detector = new(options.CrossSectionThreshold);
+    private readonly CrossSectionOutlierDetector _detector = new(options.CrossSectionThreshold, rearm: options.CrossSectionRearm);
 
     public IEnumerable<AnomalyFinding> Detect(IReadOnlyList<SeriesLights> lights)
     {
@@ -34,10 +35,8 @@ public sealed class PanelAnalysis(WarnOptions options)
                 }
             }
             var indicator = members[0].Series.Name;
-            foreach (var (period, values) in byPeriod)
-            {
-                foreach (var finding in _detector.Detect(indicator, period, values)) yield return finding;
-            }
+            var ordered = byPeriod.OrderBy(p => p.Key).Select(p => (p.Key, (IReadOnlyList<PanelValue>)p.Value));
+            foreach (var finding in _detector.DetectNew(indicator, ordered)) yield return finding;
         }
     }
 }

@@ -5,10 +5,11 @@ using Monitor.Warn.Numerics;
 
 namespace Monitor.Warn.Job;
 
-/// <summary>Per-series work: interval and level-shift anomalies against the one-step forecasts (or the fallback), and lights.</summary>
+/// <summary>Per-series work: interval and level-shift anomalies against the one-step forecasts (or the fallback), seasonal scores, and lights.</summary>
 public sealed class SeriesAnalysis(WarnOptions options)
 {
     private readonly CusumLevelShiftDetector _cusum = new(options.CusumAllowance, options.CusumDecisionLimit);
+    private readonly SeasonalBaseline _seasonal = new(options.Seasonal);
     private readonly Dictionary<string, LightOverride> _overrides = options.LightOverrides
         .Where(o => o.SeriesId.Length > 0).ToDictionary(o => o.SeriesId, StringComparer.Ordinal);
 
@@ -20,6 +21,14 @@ public sealed class SeriesAnalysis(WarnOptions options)
         var findings = IntervalAnomalyDetector.Detect(series.SeriesId, forecasts, fallback).ToList();
         findings.AddRange(_cusum.Detect(series.SeriesId, forecasts));
         return (findings, fallback);
+    }
+
+    /// <summary>Seasonal scores of a monthly series, flagged later with its dataset's peers (null: other frequencies, or the detector is off).</summary>
+    public SeasonalSeriesScores? Seasonal(SeriesInfo series, RegularSeries values)
+    {
+        if (!options.Seasonal.Enabled || series.Frequency != Frequency.Monthly) return null;
+        var festival = options.Seasonal.FollowsSpringFestival(series.Economy);
+        return new SeasonalSeriesScores(series.SeriesId, festival, _seasonal.Score(values, festival));
     }
 
     /// <summary>Lights of one series (monthly and quarterly series only; others get none, for <see cref="LightsSkipReason"/>).</summary>

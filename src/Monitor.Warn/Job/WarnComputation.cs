@@ -14,6 +14,7 @@ public sealed class WarnComputation(WarnOptions options, IReadOnlyList<Indicator
     private readonly IReadOnlyList<IndicatorSet> _sets = sets ?? (options.IndicatorSets.Count > 0 ? options.IndicatorSets : DefaultIndicatorSets.All);
     private readonly SeriesAnalysis _series = new(options);
     private readonly PanelAnalysis _panel = new(options);
+    private readonly Anomalies.SeasonalSpikeDetector _spikes = new(options.Seasonal);
     private readonly CompositeAnalysis _composites = new(options);
     private readonly AlertAnalysis _alerts = new(options);
 
@@ -22,22 +23,26 @@ public sealed class WarnComputation(WarnOptions options, IReadOnlyList<Indicator
         var economies = EconomySets.Resolve(_sets, inputs.Catalogue);
         inputs = inputs with { Catalogue = WithSetDirections(inputs.Catalogue, economies) };
         var results = new WarnResults();
-        var perSeries = new ConcurrentBag<(int Order, SeriesLights? Lights, List<Anomalies.AnomalyFinding> Findings, bool Fallback)>();
+        var perSeries = new ConcurrentBag<(int Order, SeriesLights? Lights, List<Anomalies.AnomalyFinding> Findings, bool Fallback, Anomalies.SeasonalSeriesScores? Seasonal)>();
         Parallel.ForEach(inputs.Catalogue.Select((s, i) => (s, i)), new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, item =>
         {
             var (series, order) = item;
             if (!inputs.Observations.TryGetValue(series.SeriesId, out var observations) || observations.Count < 3) return;
             var values = RegularSeries.From(observations, series.Frequency);
             var (findings, fallback) = _series.Anomalies(series, values, inputs.OneStepForecasts.GetValueOrDefault(series.SeriesId));
-            perSeries.Add((order, _series.Lights(series, values), findings, fallback));
+            perSeries.Add((order, _series.Lights(series, values), findings, fallback, _series.Seasonal(series, values)));
         });
-        foreach (var item in perSeries.OrderBy(p => p.Order))
+        var ordered = perSeries.OrderBy(p => p.Order).ToList();
+        foreach (var item in ordered)
         {
             results.Anomalies.AddRange(item.Findings);
             if (item.Lights is not null) results.Lights.Add(item.Lights);
             if (item.Fallback) results.FallbackSeries++;
         }
         results.Anomalies.AddRange(_panel.Detect(results.Lights));
+        // a common shock is judged among the series of one dataset
+        foreach (var dataset in ordered.Where(p => p.Seasonal is not null).GroupBy(p => inputs.Catalogue[p.Order].Dataset, StringComparer.Ordinal))
+            results.Anomalies.AddRange(_spikes.Detect(dataset.Select(p => p.Seasonal!).ToList()));
         _composites.WarningIndexReadings(results.Lights, economies, results);
         _composites.IndexReadings(inputs.Observations, results);
         _alerts.Evaluate(inputs, results, economies, nowUtc);

@@ -7,6 +7,7 @@ using Monitor.Nowcast.Job;
 using Monitor.Nowcast.Tests.Model;
 using Monitor.Testing;
 using Monitor.Warn.Alerts;
+using static Monitor.Testing.NowcastTestPanel;
 using static Monitor.Testing.StoreSql;
 
 namespace Monitor.Nowcast.Tests.Job;
@@ -14,8 +15,6 @@ namespace Monitor.Nowcast.Tests.Job;
 [TestClass]
 public sealed class NowcastJobTests
 {
-    private static readonly DateOnly Start = new(2012, 1, 1);
-
     private static NowcastOptions Options(params string[] extra) => new()
     {
         AlertMove = 0.01,
@@ -47,6 +46,7 @@ public sealed class NowcastJobTests
         var update = rows.Single(r => r.Kind == "update");
         Assert.AreEqual("ok", update.Status, update.Note);
         Assert.IsTrue(update.Low80 < update.Mean && update.Mean < update.High80);
+        StringAssert.Contains(update.Note, "80% band from the errors of the last 20 published quarters", "the band shown is calibrated on past errors");
         Assert.AreEqual(6, store.Inputs(update.Id).Count);
         Assert.AreEqual(0, store.News(update.Id).Count, "the first update's news is measured against the replayed path");
 
@@ -107,31 +107,20 @@ public sealed class NowcastJobTests
         Assert.AreEqual(2, new NowcastStore(test.Store).Nowcasts("t").Count(r => r.Kind == "update"));
     }
 
+    [TestMethod]
+    public void IndicatorsLoadOnTheirBlockFactorWhenTheBlockHasTwoInUse()
+    {
+        var target = Options().Targets[0];
+        target.Indicators[0].Factor = target.Indicators[1].Factor = "real";
+        target.Indicators[2].Factor = "nominal"; // alone in its block: the global factor only
+        target.Indicators[3].Factor = target.Indicators[4].Factor = "labour";
+
+        var (blocks, loads) = NowcastTargetRun.FactorBlocks(target, [.. target.Indicators.Select(i => i.Series)]);
+
+        CollectionAssert.AreEqual(new[] { "global", "real", "labour" }, blocks.ToArray());
+        CollectionAssert.AreEqual(new[] { "0,1", "0,1", "0", "0,2", "0,2", "0" }, loads.Select(l => string.Join(",", l)).ToArray());
+    }
+
     private static NowcastJob Job(MonitorStore store, NowcastOptions options, TimeProvider clock) =>
         new(store, new NowcastStore(store), new SeriesReader(store), new AlertStore(store, clock), Microsoft.Extensions.Options.Options.Create(options), clock);
-
-    /// <summary>Monthly values become known on the 15th of the next month, quarterly ones 28 days after the quarter.</summary>
-    private static void Load(MonitorStore store, double[][] data, int upTo)
-    {
-        for (var i = 0; i < 6; i++)
-            AddSeries(store, $"test:m{i}", Enumerable.Range(0, upTo).Select(t => (Start.AddMonths(t), data[t][i], Known(t, 1, 15))).ToList());
-        AddSeries(store, "test:gdp", Enumerable.Range(0, upTo).Where(t => double.IsFinite(data[t][6]))
-            .Select(t => (Start.AddMonths(t - 2), data[t][6], Known(t, 1, 28))).ToList(), "Q");
-    }
-
-    private static DateTime Known(int t, int monthsAfter, int day) => Start.AddMonths(t + monthsAfter).ToDateTime(TimeOnly.MinValue).AddDays(day - 1);
-
-    private static void Release(MonitorStore store, double[][] data, int month, int[] series, DateTime at)
-    {
-        using var connection = store.Open();
-        foreach (var i in series) Execute(connection, "INSERT INTO observations VALUES ($1, $2, $3, $4, NULL, 2)", $"test:m{i}", Start.AddMonths(month).ToDateTime(TimeOnly.MinValue), data[month][i], at);
-    }
-
-    private static void AddSeries(MonitorStore store, string id, IReadOnlyList<(DateOnly Period, double Value, DateTime Known)> values, string frequency = "M")
-    {
-        using var connection = store.Open();
-        Execute(connection, "INSERT INTO series (series_id, dataset, code, name, domain, frequency) VALUES ($1, 'test', $2, $2, 'macro', $3)", id, id[5..], frequency);
-        foreach (var (period, value, known) in values)
-            Execute(connection, "INSERT INTO observations VALUES ($1, $2, $3, $4, NULL, 1)", id, period.ToDateTime(TimeOnly.MinValue), value, known);
-    }
 }

@@ -1,26 +1,15 @@
 using Monitor.Nowcast.Model;
+using Monitor.Testing;
 
 namespace Monitor.Nowcast.Tests.Model;
 
 [TestClass]
 public sealed class DfmTests
 {
-    /// <summary>A simulated panel: six monthly series and one quarterly series driven by one AR(1) factor; the last months ragged.</summary>
+    /// <summary>The simulated panel of <see cref="NowcastTestPanel"/> with a one-factor AR(1) spec.</summary>
     internal static (DfmSpec Spec, double[][] Data) Simulated(int periods = 240, int seed = 7)
     {
-        var random = new Random(seed);
-        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-        var factor = new double[periods];
-        for (var t = 1; t < periods; t++) factor[t] = (0.7 * factor[t - 1]) + Normal();
-        double[] loadings = [1.0, 0.8, -0.6, 0.5, 1.2, 0.3];
-        var data = new double[periods][];
-        for (var t = 0; t < periods; t++)
-        {
-            data[t] = new double[7];
-            for (var i = 0; i < 6; i++) data[t][i] = 2 + (loadings[i] * factor[t]) + (0.7 * Normal());
-            var quarterEnd = t % 3 == 2 && t >= 4;
-            data[t][6] = quarterEnd ? 0.5 + (0.4 * ((factor[t] + (2 * factor[t - 1]) + (3 * factor[t - 2]) + (2 * factor[t - 3]) + factor[t - 4]) / 9)) + (0.2 * Normal()) : double.NaN;
-        }
+        var data = NowcastTestPanel.Simulate(periods, seed);
         var series = Enumerable.Range(0, 6).Select(i => new DfmSeries($"m{i}", false, [0])).Append(new DfmSeries("gdp", true, [0])).ToList();
         return (new DfmSpec(series, ["global"], factorOrder: 1), data);
     }

@@ -77,4 +77,19 @@ public sealed class AnomalyDetectorTests
         var panel = new List<PanelValue> { new("a", "A", 1), new("b", "B", 1), new("c", "C", 50) };
         Assert.IsEmpty(new CrossSectionOutlierDetector().Detect("x", Start, panel).ToList());
     }
+
+    [TestMethod]
+    public void A_member_that_shifts_away_from_its_peers_is_flagged_when_it_leaves_not_every_month_it_stays_out()
+    {
+        // member p3 jumps to +10 (peers about 5) at month 6, stays there to month 14, is back with its peers for three
+        // months and leaves again at month 18
+        var periods = Enumerable.Range(0, 24).Select(t => (Start.AddMonths(t), (IReadOnlyList<PanelValue>)Enumerable.Range(0, 12)
+            .Select(i => new PanelValue($"p{i}", $"M{i}", i == 3 && t is (>= 6 and < 15) or >= 18 ? 10 : 5 + (0.1 * ((i + t) % 5)))).ToList())).ToList();
+
+        var found = new CrossSectionOutlierDetector().DetectNew("IVA", periods).ToList();
+
+        CollectionAssert.AreEqual(new[] { Start.AddMonths(6), Start.AddMonths(18) }, found.Select(f => f.Period).ToArray());
+        Assert.IsTrue(found.All(f => f.SeriesId == "p3"));
+        Assert.AreEqual(15, periods.Sum(p => new CrossSectionOutlierDetector().Detect("IVA", p.Item1, p.Item2).Count()), "month by month it is out 15 times");
+    }
 }

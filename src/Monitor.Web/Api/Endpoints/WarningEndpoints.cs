@@ -3,7 +3,7 @@ namespace Monitor.Web.Api.Endpoints;
 /// <summary>GET /api/v1/anomalies, /signal-lights, /composites and /alerts: what the warning stage wrote, filtered and paged.</summary>
 public static class WarningEndpoints
 {
-    private static readonly string[] AnomalyKinds = ["interval", "level_shift", "cross_section"];
+    private static readonly string[] AnomalyKinds = [.. global::Monitor.Warn.Anomalies.AnomalyKinds.All];
     private static readonly string[] Colours = ["blue", "lightblue", "green", "yellow", "red"];
     private static readonly string[] AlertStates = ["open", "acknowledged", "muted", "resolved"];
     private static readonly string[] Severities = ["info", "warning", "critical"];
@@ -11,7 +11,7 @@ public static class WarningEndpoints
     public static void MapWarnings(this RouteGroupBuilder api)
     {
         api.MapGet("/anomalies", Anomalies).WithName("ListAnomalies").WithSummary("Anomalies (异常)")
-            .WithDescription("Filters: series, kind (interval, level_shift, cross_section), from / to (period). Newest first.");
+            .WithDescription("Filters: series, kind (interval, level_shift, cross_section, seasonal), from / to (period). Newest first.");
         api.MapGet("/signal-lights", SignalLights).WithName("ListSignalLights").WithSummary("Signal lights (景气信号灯)")
             .WithDescription("Points 1–5: blue 过冷, lightblue 趋冷, green 正常, yellow 趋热, red 过热. Filters: series, colour, from / to; latest=true keeps only each series' latest period. The newest check-point configuration of each period is returned.");
         api.MapGet("/composites", Composites).WithName("ListCompositeReadings").WithSummary("Composite indices (合成指数 / 预警指数)")
