@@ -45,6 +45,7 @@ public static class Benchmark
         var processes = Enumerable.Range(1, workers).Select(i => harness.StartWorker($"worker-{i}")).ToList();
         double distributedSeconds;
         RunBreakdown breakdown;
+        double planSeconds;
         string distributedPath = Copy(template, outDir, "distributed");
         try
         {
@@ -52,12 +53,13 @@ public static class Benchmark
             await owner.StartAsync();
             var started = DateTime.UtcNow;
             var watch = Stopwatch.StartNew();
-            owner.Services.GetRequiredService<ShardCoordinator>().Run("forecast", CancellationToken.None);
+            var prepared = owner.Services.GetRequiredService<ShardCoordinator>().Run("forecast", CancellationToken.None);
             var (status, message) = await ScaleHarness.WaitForRun(owner.Services.GetRequiredService<MonitorStore>(), TimeSpan.FromHours(3));
             distributedSeconds = watch.Elapsed.TotalSeconds;
+            planSeconds = RunBreakdown.PlanSecondsOf(prepared.Summary);
             Console.WriteLine($"distributed {workers} workers: {distributedSeconds:F1} s ({status}: {message})");
             await owner.StopAsync();
-            breakdown = RunBreakdown.Read(distributedPath, started, distributedSeconds, Path.Combine(outDir, "shards"));
+            breakdown = RunBreakdown.Read(distributedPath, started, distributedSeconds, planSeconds, Path.Combine(outDir, "shards"));
             Console.WriteLine(breakdown);
         }
         finally

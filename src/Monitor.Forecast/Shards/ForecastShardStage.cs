@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Domain;
 using Monitor.Core.Jobs;
+using Monitor.Core.RealTime;
 using Monitor.Core.Scale;
 using Monitor.Core.Store;
 using Monitor.Forecast.Ensemble;
@@ -29,19 +30,25 @@ public sealed class ForecastShardStage(MonitorStore store, SeriesReader reader, 
         var catalogue = reader.Catalogue();
         using var connection = store.Open();
         var done = ForecastStamps(connection);
-        var stamps = catalogue.ToDictionary(s => s.SeriesId, s => SeriesReader.LatestVintage(connection, s.SeriesId));
+        // Stamps and histories in one scan each: one query per series took most of the owner's serial time (docs/benchmarks.md).
+        var latest = SeriesReader.LatestVintages(connection);
+        var stamps = catalogue.ToDictionary(s => s.SeriesId, s => latest.TryGetValue(s.SeriesId, out var stamp) ? stamp : (DateTime?)null);
+        var histories = AsOf.KnownAll(connection, null);
         var changed = catalogue.Where(s => stamps[s.SeriesId] is { } stamp && (!done.TryGetValue(s.SeriesId, out var d) || stamp > d)).Select(s => s.SeriesId).ToHashSet(StringComparer.Ordinal);
         if (changed.Count == 0) return new StagePreparation(false, $"forecast: 0 of {catalogue.Count} series changed; nothing to do");
 
         var inputs = Enumerable.Range(0, run.ShardCount).Select(_ => new List<ShardSeries>()).ToArray();
         var plans = new List<FrequencyPlan>();
+        var planSeconds = 0.0;
         foreach (var group in catalogue.Where(s => stamps[s.SeriesId] is not null).GroupBy(s => s.Frequency))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var series = group.Select(s => new ShardSeries(s.SeriesId, SeriesGrid.From(SeriesReader.History(connection, s.SeriesId), group.Key), stamps[s.SeriesId]!.Value))
+            var series = group.Select(s => new ShardSeries(s.SeriesId, SeriesGrid.From(histories.TryGetValue(s.SeriesId, out var history) ? history : [], group.Key), stamps[s.SeriesId]!.Value))
                 .Where(s => s.Grid.Values.Length > 0).ToList();
             if (series.Count == 0) continue;
+            var planning = System.Diagnostics.Stopwatch.StartNew();
             plans.Add(PlanFrequency(group.Key, series, o));
+            planSeconds += planning.Elapsed.TotalSeconds;
             foreach (var s in series.Where(s => changed.Contains(s.Id))) inputs[ShardHash.ShardOf(s.Id, run.ShardCount)].Add(s);
         }
         var forecastRunId = MonitorStore.NextId(connection, "forecast_run_seq");
@@ -49,7 +56,9 @@ public sealed class ForecastShardStage(MonitorStore store, SeriesReader reader, 
         var context = new ForecastRunContext(forecastRunId, Settings(o), plans, o.OneStepMembers, o.OneStepPeriods);
         ShardRun.WriteAtomically(run.Context("json"), p => File.WriteAllText(p, JsonSerializer.Serialize(context, Json)));
         for (var shard = 0; shard < run.ShardCount; shard++) ForecastShardFiles.WriteInput(run.Input(shard), inputs[shard]);
-        return new StagePreparation(true, $"forecast: run {forecastRunId} re-forecasts {changed.Count} of {catalogue.Count} series");
+        // The planning time is the serial share of a sharded run (docs/scale.md); ScaleBench reads it from this summary.
+        return new StagePreparation(true, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"forecast: run {forecastRunId} re-forecasts {changed.Count} of {catalogue.Count} series (planned in {planSeconds:F1} s)"));
     }
 
     public void Compute(ShardRun run, int shard, CancellationToken cancellationToken)
@@ -112,8 +121,21 @@ public sealed class ForecastShardStage(MonitorStore store, SeriesReader reader, 
     private static PipelineSettings Settings(ForecastOptions o) =>
         new() { Candidates = o.Candidates, MinimumMembers = o.MinimumMembers, Origins = o.Origins, HeldOutOrigins = o.HeldOutOrigins, Threads = o.Threads };
 
-    private static ForecastRunContext Context(ShardRun run) =>
-        JsonSerializer.Deserialize<ForecastRunContext>(File.ReadAllText(run.Context("json")), Json) ?? throw new ShardException($"{run.Context("json")} is empty");
+    // A worker computes several shards of one run: it reads the run's context (the plan and its global-model zips) once
+    // and keeps the models it loaded from them, instead of deserialising and loading them again for every shard.
+    private static readonly Lock LatestContextLock = new();
+    private static (string Folder, ForecastRunContext Context)? _latestContext;
+
+    private static ForecastRunContext Context(ShardRun run)
+    {
+        lock (LatestContextLock)
+        {
+            if (_latestContext is { } latest && latest.Folder == run.Folder) return latest.Context;
+            var context = JsonSerializer.Deserialize<ForecastRunContext>(File.ReadAllText(run.Context("json")), Json) ?? throw new ShardException($"{run.Context("json")} is empty");
+            _latestContext = (run.Folder, context);
+            return context;
+        }
+    }
 
     private static Dictionary<string, DateTime> ForecastStamps(DuckDBConnection connection)
     {
