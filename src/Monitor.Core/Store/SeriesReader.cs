@@ -49,15 +49,9 @@ public sealed class SeriesReader(MonitorStore store)
     }
 
     /// <summary>Every series' data stamp (see <see cref="LatestVintage"/>) in one scan: a query per series costs more than the scan.</summary>
-    public static Dictionary<string, DateTime> LatestVintages(DuckDBConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT series_id, max(greatest(known_from, coalesce(known_to, known_from))) FROM observations GROUP BY series_id";
-        using var reader = command.ExecuteReader();
-        var result = new Dictionary<string, DateTime>(StringComparer.Ordinal);
-        while (reader.Read()) result[reader.GetString(0)] = reader.GetDateTime(1);
-        return result;
-    }
+    public static Dictionary<string, DateTime> LatestVintages(DuckDBConnection connection) =>
+        Sql.Rows(connection, "SELECT series_id, max(greatest(known_from, coalesce(known_to, known_from))) FROM observations GROUP BY series_id",
+            r => (Id: r.GetString(0), Stamp: r.GetDateTime(1))).ToDictionary(x => x.Id, x => x.Stamp, StringComparer.Ordinal);
 
     private static List<SeriesInfo> ReadCatalogue(DuckDBCommand command)
     {
