@@ -29,10 +29,15 @@ public static class ShardParquet
         while (reader.Read()) row(reader);
     }
 
+    /// <summary>Every shard's output <paramref name="name"/> as a SQL list for read_parquet([...]) in a merge.</summary>
+    public static string Outputs(ShardRun run, string name = "output") =>
+        "[" + string.Join(", ", Enumerable.Range(0, run.ShardCount).Select(shard => $"'{Escape(run.Output(shard, name))}'")) + "]";
+
     /// <summary>A Parquet path quoted for a SQL literal (paths are ours, but a folder name may hold a quote).</summary>
     public static string Escape(string path) => path.Replace("'", "''", StringComparison.Ordinal);
 
-    private static DuckDBConnection Open()
+    /// <summary>A private in-memory DuckDB for computing a shard from its files (workers have no store).</summary>
+    public static DuckDBConnection Open()
     {
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();

@@ -58,8 +58,7 @@ public sealed class FirmWarningsShardStage(MonitorStore store, Lazy<StressIndex>
     {
         var context = Context(run);
         var o = context.Settings;
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
+        using var connection = ShardParquet.Open();
         Sql.Execute(connection, null, $"CREATE VIEW firm_rows AS SELECT * FROM read_parquet('{ShardParquet.Escape(run.Input(shard))}')");
         Sql.Execute(connection, null, """
             CREATE TEMP TABLE yoy AS
@@ -104,8 +103,8 @@ public sealed class FirmWarningsShardStage(MonitorStore store, Lazy<StressIndex>
     public string Merge(ShardRun run, DuckDBConnection connection, CancellationToken cancellationToken)
     {
         var context = Context(run);
-        var found = Files(run, shard => run.Output(shard));
-        var ratios = Files(run, shard => run.Output(shard, Ratios));
+        var found = ShardParquet.Outputs(run);
+        var ratios = ShardParquet.Outputs(run, Ratios);
         Sql.Execute(connection, null, $"""
             CREATE OR REPLACE TEMP TABLE {WatchAlerts.Fresh} AS
             WITH peers AS (
@@ -132,9 +131,6 @@ public sealed class FirmWarningsShardStage(MonitorStore store, Lazy<StressIndex>
     {
         // The stage has no run table of its own: scale_runs holds the reason, and the previous warnings stay in place.
     }
-
-    private static string Files(ShardRun run, Func<int, string> path) =>
-        "[" + string.Join(", ", Enumerable.Range(0, run.ShardCount).Select(s => $"'{ShardParquet.Escape(path(s))}'")) + "]";
 
     private static FirmWarningsContext Context(ShardRun run) =>
         JsonSerializer.Deserialize<FirmWarningsContext>(File.ReadAllText(run.Context("json"))) ?? throw new ShardException($"{run.Context("json")} is empty");

@@ -39,8 +39,7 @@ internal static class ForecastShardFiles
     /// <summary>Inserts every shard's rows under the stage's run id; returns (series written, fallbacks, catalogue size).</summary>
     public static (int Series, int Fallbacks, int Catalogue) Merge(DuckDBConnection connection, ShardRun run, long forecastRunId)
     {
-        var files = Enumerable.Range(0, run.ShardCount).ToList();
-        string List(string name) => "[" + string.Join(", ", files.Select(s => $"'{ShardParquet.Escape(run.Output(s, name))}'")) + "]";
+        string List(string name) => ShardParquet.Outputs(run, name);
         Sql.Execute(connection, null, $"INSERT INTO forecasts (run_id, {ForecastColumns}) SELECT $1, {ForecastColumns} FROM read_parquet({List("forecasts")})", forecastRunId);
         Sql.Execute(connection, null, $"INSERT INTO forecast_accuracy (run_id, {AccuracyColumns}) SELECT $1, {AccuracyColumns} FROM read_parquet({List("accuracy")})", forecastRunId);
         Sql.Execute(connection, null, $"DELETE FROM one_step_forecasts WHERE series_id IN (SELECT series_id FROM read_parquet({List("output")}))");

@@ -27,13 +27,13 @@ public static class NaiveOneStepBaseline
         for (var t = 1; t < x.Length; t++)
         {
             if (double.IsNaN(x[t]) || double.IsNaN(x[t - 1])) continue;
-            var drift = changes.Count == 0 ? 0 : MedianOfTail(changes, DriftWindow, scratch);
+            var drift = changes.Count == 0 ? 0 : Robust.MedianOfTail(changes, DriftWindow, scratch);
             var expected = x[t - 1] + drift;
             if (errors.Count >= MinErrors)
             {
                 if (sigmaAge++ >= SigmaRefresh || double.IsNaN(sigma))
                 {
-                    sigma = ScaleOfTail(errors, ErrorWindow, scratch);
+                    sigma = Robust.SpreadOfTail(errors, ErrorWindow, scratch).Sigma;
                     sigmaAge = 1;
                 }
                 sigma = Math.Max(sigma, 1e-9 * Math.Max(1, Math.Abs(expected)));
@@ -45,31 +45,5 @@ public static class NaiveOneStepBaseline
             changes.Add(x[t] - x[t - 1]);
         }
         return result;
-    }
-
-    private static double MedianOfTail(List<double> values, int window, double[] scratch)
-    {
-        var n = Math.Min(window, values.Count);
-        var span = scratch.AsSpan(0, n);
-        for (var i = 0; i < n; i++) span[i] = values[values.Count - n + i];
-        span.Sort();
-        return n % 2 == 1 ? span[n / 2] : 0.5 * (span[(n / 2) - 1] + span[n / 2]);
-    }
-
-    /// <summary>1.4826 × MAD of the tail (mean absolute deviation × 1.2533 when the MAD is 0).</summary>
-    private static double ScaleOfTail(List<double> values, int window, double[] scratch)
-    {
-        var n = Math.Min(window, values.Count);
-        var centre = MedianOfTail(values, window, scratch);
-        var span = scratch.AsSpan(0, n);
-        double sum = 0;
-        for (var i = 0; i < n; i++)
-        {
-            span[i] = Math.Abs(values[values.Count - n + i] - centre);
-            sum += span[i];
-        }
-        span.Sort();
-        var mad = (n % 2 == 1 ? span[n / 2] : 0.5 * (span[(n / 2) - 1] + span[n / 2])) * Robust.MadToSigma;
-        return mad > 0 ? mad : sum / n * 1.2533;
     }
 }

@@ -27,8 +27,7 @@ public sealed class SeasonalBaseline(SeasonalAnomalyOptions options)
         var result = new List<SeasonalScore>();
         var residuals = new[] { new List<double>(), new List<double>() }; // the other months, Jan–Feb
         var lastFlagged = -2;
-        var sorted = new double[options.SigmaWindow];
-        var deviations = new double[options.SigmaWindow];
+        var scratch = new double[options.SigmaWindow];
         for (var t = 0; t < x.Length; t++)
         {
             if (!double.IsFinite(x[t])) continue;
@@ -38,7 +37,7 @@ public sealed class SeasonalBaseline(SeasonalAnomalyOptions options)
             var residual = x[t] - expected;
             var group = residuals[springFestival && period.Month <= 2 ? 1 : 0];
             var scored = t >= options.MinimumHistory && group.Count >= options.MinimumResiduals;
-            var (centre, sigma) = scored ? Spread(group, sorted, deviations) : (0, 0);
+            var (centre, sigma) = scored ? Robust.SpreadOfTail(group, options.SigmaWindow, scratch) : (0, 0);
             group.Add(residual);
             if (!(sigma > 0)) continue;
             var z = (residual - centre) / sigma;
@@ -53,27 +52,6 @@ public sealed class SeasonalBaseline(SeasonalAnomalyOptions options)
         }
         return result;
     }
-
-    /// <summary>
-    /// Median and σ (as <see cref="Robust.Scale"/>: 1.4826·MAD, else 1.2533·mean absolute deviation) of the last
-    /// SigmaWindow residuals of a group, in two scratch buffers: this runs for every month of every series.
-    /// </summary>
-    private (double Centre, double Sigma) Spread(List<double> group, double[] sorted, double[] deviations)
-    {
-        var n = Math.Min(options.SigmaWindow, group.Count);
-        var values = sorted.AsSpan(0, n);
-        group.CopyTo(group.Count - n, sorted, 0, n);
-        values.Sort();
-        var centre = MedianOfSorted(values);
-        var spread = deviations.AsSpan(0, n);
-        double sum = 0;
-        for (var i = 0; i < n; i++) sum += spread[i] = Math.Abs(values[i] - centre);
-        spread.Sort();
-        var mad = MedianOfSorted(spread) * Robust.MadToSigma;
-        return (centre, mad > 0 ? mad : sum / n * 1.2533);
-    }
-
-    private static double MedianOfSorted(ReadOnlySpan<double> v) => v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[(v.Length / 2) - 1] + v[v.Length / 2]);
 
     private double Expected(double[] x, int t, DateOnly period, bool springFestival)
     {

@@ -14,11 +14,37 @@ public static class Robust
         return MedianOfSorted(sorted);
     }
 
-    public static double MedianOfSorted(IReadOnlyList<double> sorted)
+    public static double MedianOfSorted(ReadOnlySpan<double> sorted)
     {
-        var n = sorted.Count;
+        var n = sorted.Length;
         if (n == 0) return double.NaN;
         return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[(n / 2) - 1] + sorted[n / 2]);
+    }
+
+    /// <summary>
+    /// Median of the last <paramref name="window"/> values, sorted in the caller's scratch buffer: the one-step detectors
+    /// ask this for every month of every series, so it allocates nothing.
+    /// </summary>
+    public static double MedianOfTail(List<double> values, int window, double[] scratch)
+    {
+        var n = Math.Min(window, values.Count);
+        var span = scratch.AsSpan(0, n);
+        values.CopyTo(values.Count - n, scratch, 0, n);
+        span.Sort();
+        return MedianOfSorted(span);
+    }
+
+    /// <summary>Median and σ (as <see cref="Scale"/>) of the last <paramref name="window"/> values, in the caller's scratch buffer.</summary>
+    public static (double Centre, double Sigma) SpreadOfTail(List<double> values, int window, double[] scratch)
+    {
+        var n = Math.Min(window, values.Count);
+        var centre = MedianOfTail(values, window, scratch);
+        var span = scratch.AsSpan(0, n);
+        double sum = 0;
+        for (var i = 0; i < n; i++) sum += span[i] = Math.Abs(values[values.Count - n + i] - centre);
+        span.Sort();
+        var mad = MedianOfSorted(span) * MadToSigma;
+        return (centre, mad > 0 ? mad : sum / n * 1.2533);
     }
 
     /// <summary>σ estimated as 1.4826 × MAD; falls back to 1.2533 × mean absolute deviation when more than half the values tie.</summary>
