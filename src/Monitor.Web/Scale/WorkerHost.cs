@@ -24,6 +24,7 @@ public static class WorkerHost
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddMonitorForecast(builder.Configuration);
         builder.Services.AddMonitorEnterprises(builder.Configuration);
+        builder.Services.AddMonitorWarn(builder.Configuration);
         builder.Services.AddNowcastEvaluationShards();
         builder.Services.AddMonitorJobs(builder.Configuration);
         return builder.Build();
