@@ -13,7 +13,7 @@ using Monitor.Enterprises.Warnings;
 
 // EnterpriseBench: N firms × M months × 4 indicators generated into bench/out/enterprise, then each phase in its own
 // process (so each peak RSS is its own): DuckDB's COPY of the file, the panel load, all aggregates with disclosure
-// control, all firm warnings. Usage: dotnet run -c Release --project bench/EnterpriseBench -- [--firms N] [--months M] [--memory 3GB]
+// control, all firm warnings. Usage: dotnet run -c Release --project bench/EnterpriseBench -- [--firms N] [--months M] [--memory 3GB] [--shards 1]
 var options = Options(args);
 var folder = Path.GetFullPath(Path.Combine(Root(), "bench", "out", "enterprise"));
 Directory.CreateDirectory(folder);
@@ -22,7 +22,7 @@ switch (options.Phase)
 {
     case "all":
         foreach (var phase in new[] { "generate", "copy", "ingest", "aggregates", "warnings" })
-            if (RunChild(phase, options.Firms, options.Months, options.Memory) != 0) return 1;
+            if (RunChild(phase, options.Firms, options.Months, options.Memory, options.Shards) != 0) return 1;
         return 0;
     case "generate":
         return Measure("generate", () => Generate(csv, options.Firms, options.Months));
@@ -56,7 +56,9 @@ switch (options.Phase)
         return Measure("warnings", () =>
         {
             using var store = Store(Path.Combine(folder, "ingest.duckdb"), options.Memory);
-            return new FirmWarnings(store, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new EnterpriseOptions())).Run().Warnings;
+            // --shards N: the run split into N shards computed one after another, so each shard's joins stay small.
+            var scale = new Monitor.Core.Scale.ScaleOptions { LocalShards = options.Shards };
+            return new FirmWarnings(store, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new EnterpriseOptions()), scale).Run().Warnings;
         });
     default:
         Console.Error.WriteLine($"unknown phase {options.Phase}");
@@ -139,12 +141,12 @@ static void Run(DuckDBConnection connection, string sql)
     command.ExecuteNonQuery();
 }
 
-static int RunChild(string phase, int firms, int months, string memory)
+static int RunChild(string phase, int firms, int months, string memory, int shards)
 {
     var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
     // Started as "dotnet EnterpriseBench.dll": the child needs the assembly too.
     if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(typeof(EnterpriseOptions).Assembly.Location.Replace("Monitor.Enterprises.dll", "EnterpriseBench.dll", StringComparison.Ordinal));
-    foreach (var a in new[] { "--phase", phase, "--firms", firms.ToString(CultureInfo.InvariantCulture), "--months", months.ToString(CultureInfo.InvariantCulture), "--memory", memory })
+    foreach (var a in new[] { "--phase", phase, "--firms", firms.ToString(CultureInfo.InvariantCulture), "--months", months.ToString(CultureInfo.InvariantCulture), "--memory", memory, "--shards", shards.ToString(CultureInfo.InvariantCulture) })
         start.ArgumentList.Add(a);
     using var child = Process.Start(start)!;
     child.WaitForExit();
@@ -164,9 +166,10 @@ static string Root()
     return Directory.GetCurrentDirectory();
 }
 
-static (string Phase, int Firms, int Months, string Memory) Options(string[] args)
+static (string Phase, int Firms, int Months, string Memory, int Shards) Options(string[] args)
 {
     string Get(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     return (Get("--phase", "all"), int.Parse(Get("--firms", "1000000"), CultureInfo.InvariantCulture),
-        int.Parse(Get("--months", "36"), CultureInfo.InvariantCulture), Get("--memory", "3GB"));
+        int.Parse(Get("--months", "36"), CultureInfo.InvariantCulture), Get("--memory", "3GB"),
+        int.Parse(Get("--shards", "1"), CultureInfo.InvariantCulture));
 }
