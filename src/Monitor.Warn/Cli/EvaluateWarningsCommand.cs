@@ -23,6 +23,7 @@ public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICl
         new Option<string>("--reference") { Description = "dataset folder with the reference cycle", DefaultValueFactory = _ => "business_cycles" },
         new Option<string>("--from") { Description = "first month scored (yyyy-MM-dd)", DefaultValueFactory = _ => "1960-01-01" },
         new Option<string>("--train-until") { Description = "search the rule's settings on data up to this month, freeze them, score the rest out of sample", HelpName = "DATE" },
+        new Option<string>("--grid-out") { Description = "with --train-until: write every searched setting's training and test scores to this CSV (is any setting the search could have chosen better on the test?)", HelpName = "FILE" },
         new Option<string>("--signals-out") { Description = "write the composite's monthly signals (with the date each was known) to this CSV", HelpName = "FILE" },
         new Option<bool>("--no-release-lags") { Description = "use month t's values at month t (ignores the release calendar; not real time)" },
         new Option<int>("--percentile") { Description = "percentile a component must fall below" },
@@ -41,6 +42,7 @@ public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICl
         var from = DateOnly.FromDateTime(args.GetDate("from") ?? new DateTime(1960, 1, 1));
         var trainUntil = args.GetDate("train-until") is { } tu ? new DateOnly(tu.Year, tu.Month, 1) : (DateOnly?)null;
         var signalsOut = args.Get("signals-out");
+        var gridOut = args.Get("grid-out");
         var lags = !args.Has("no-release-lags");
         var settings = Settings(args);
         try
@@ -60,10 +62,11 @@ public sealed class EvaluateWarningsCommand(IOptions<WarnOptions> options) : ICl
                 : "release lags: off (month t's value used at month t)");
             if (trainUntil is { } until)
             {
-                var (chosen, _) = SettingsSearch.Run(components, statistics, data, reference, from, until);
-                settings = chosen;
+                var grid = SettingsSearch.Grid(components, statistics, data, reference, from, until);
+                settings = SettingsSearch.Best(grid).Settings;
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"settings searched on {from:yyyy-MM}..{until:yyyy-MM} and frozen: percentile={settings.Percentile} persistence={settings.Persistence} curve_below={(double.IsNaN(settings.CurveBelow) ? "none" : settings.CurveBelow.ToString("0.##", CultureInfo.InvariantCulture))} breadth={settings.Breadth} min_history={settings.MinimumHistory}"));
+                if (gridOut is not null) await GridReport.Write(output, gridOut, grid, settings, data, reference, until.AddMonths(1));
             }
             var ours = new LeadingCompositeRule(components, settings).Warnings(statistics, data.IndexOf(from));
             var rules = classic.Append((Rule: "leading composite", Warnings: ours)).ToList();

@@ -18,24 +18,39 @@ public static class SettingsSearch
     public static (LeadingRuleSettings Settings, WarningScore Score) Run(IReadOnlyList<CompositeComponentOption> components, LeadingStatistics statistics,
         DatasetFolder data, ReferenceCycle reference, DateOnly from, DateOnly trainUntil)
     {
+        var best = Best(Grid(components, statistics, data, reference, from, trainUntil));
+        return (best.Settings, best.Training);
+    }
+
+    /// <summary>The best point of a scored grid: the first in grid order among those no other point beats.</summary>
+    public static GridPoint Best(IReadOnlyList<GridPoint> grid) =>
+        grid.Aggregate((best, point) => Better(point.Training, best.Training) ? point : best);
+
+    /// <summary>Every combination of the grid, in grid order, with its warnings and its score on the training months.</summary>
+    public static IReadOnlyList<GridPoint> Grid(IReadOnlyList<CompositeComponentOption> components, LeadingStatistics statistics,
+        DatasetFolder data, ReferenceCycle reference, DateOnly from, DateOnly trainUntil)
+    {
         var known = new ReferenceCycle(reference.Peaks.Where(p => p <= trainUntil).ToList(), reference.Recessions.Where(r => r.First <= trainUntil).ToList());
-        (LeadingRuleSettings Settings, WarningScore Score)? best = null;
+        var grid = new List<GridPoint>();
         foreach (var percentile in Percentiles)
         foreach (var persistence in Persistences)
         foreach (var gate in CurveGates)
         {
             var settings = new LeadingRuleSettings(Percentile: percentile, Persistence: persistence, CurveBelow: gate);
             var warnings = new LeadingCompositeRule(components, settings).Warnings(statistics, data.IndexOf(from));
-            var score = WarningScorer.Score("leading composite", data, warnings, known, from, trainUntil);
-            if (best is null || Better(score, best.Value.Score)) best = (settings, score);
+            grid.Add(new GridPoint(settings, warnings, WarningScorer.Score("leading composite", data, warnings, known, from, trainUntil)));
         }
-        return best!.Value;
+        return grid;
     }
 
-    private static bool Better(WarningScore a, WarningScore b)
+    /// <summary>The training-score order of the search (most peaks, fewest false alarms, longest capped lead): whether <paramref name="a"/> beats <paramref name="b"/>.</summary>
+    public static bool Better(WarningScore a, WarningScore b)
     {
         if (a.Detected != b.Detected) return a.Detected > b.Detected;
         if (a.FalseAlarmStarts.Count != b.FalseAlarmStarts.Count) return a.FalseAlarmStarts.Count < b.FalseAlarmStarts.Count;
         return Math.Min(a.MedianLead ?? 0, 12) > Math.Min(b.MedianLead ?? 0, 12);
     }
 }
+
+/// <summary>One setting of the search grid with its monthly warnings and its training score.</summary>
+public sealed record GridPoint(LeadingRuleSettings Settings, bool[] Warnings, WarningScore Training);

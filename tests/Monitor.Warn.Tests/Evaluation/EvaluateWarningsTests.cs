@@ -57,6 +57,37 @@ public sealed class EvaluateWarningsTests
     }
 
     [TestMethod]
+    public async Task The_grid_report_scores_every_searched_setting_on_training_and_test_and_marks_the_frozen_one()
+    {
+        RepoPaths.Dataset("fred_md/observations.csv");
+        RepoPaths.Dataset("business_cycles/turning_points.csv");
+        var folder = TempFolder.Create();
+        try
+        {
+            var grid = Path.Combine(folder, "grid.csv");
+            var output = new StringWriter();
+            var code = await new EvaluateWarningsCommand(Options.Create(new WarnOptions())).RunAsync(CommandLineArgs.Parse<EvaluateWarningsCommand>(
+                ["--datasets", RepoPaths.Datasets!, "--dataset", "fred_md", "--reference", "business_cycles", "--train-until", "1989-12-01", "--grid-out", grid]),
+                output, CancellationToken.None);
+
+            Assert.AreEqual(0, code);
+            var rows = File.ReadAllLines(grid).Skip(1).Select(r => r.Split(',')).ToList();
+            Assert.AreEqual(SettingsSearch.Percentiles.Length * SettingsSearch.Persistences.Length * SettingsSearch.CurveGates.Length, rows.Count);
+            var chosen = rows.Single(r => r[^1] == "1");
+            // the frozen setting is the training winner, and its test score is the one the last line reports
+            Assert.AreEqual("1", chosen[3]);
+            var overall = output.ToString().TrimEnd().Split('\n')[^1];
+            StringAssert.StartsWith(overall, $"overall: detected={chosen[8]}/{chosen[9]} median_lead={chosen[11]} false_alarms={chosen[10]} ");
+            StringAssert.Contains(output.ToString(), $"grid: settings={rows.Count} test_all_peaks={rows.Count(r => r[8] == r[9])} ");
+            Assert.IsTrue(rows.All(r => int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture) >= 1), "every setting has a training rank");
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
+    }
+
+    [TestMethod]
     public void Scorer_counts_leads_inside_the_window_and_false_alarms_outside()
     {
         var folder = TempFolder.Create();
