@@ -22,7 +22,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<ScaleOptions>().Bind(configuration.GetSection(ScaleOptions.Section));
         services.TryAddSingleton<ShardWorker>();
         services.TryAddSingleton<ShardCoordinator>();
-        services.TryAddSingleton<IShardDispatcher>(sp => new InProcessShardDispatcher(sp.GetRequiredService<ShardWorker>(), new Lazy<ShardCoordinator>(sp.GetRequiredService<ShardCoordinator>)));
+        services.TryAddSingleton<IShardDispatcher>(sp => new InProcessShardDispatcher(sp.GetRequiredService<ShardWorker>(), new Lazy<ShardCoordinator>(sp.GetRequiredService<ShardCoordinator>),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScaleOptions>>().Value.LocalThreads));
         services.TryAddSingleton<IAuditLog, AuditLog>();
         return services;
     }

@@ -17,6 +17,9 @@ public sealed class ScaleOptions
     /// <summary>Shards of an embedded run, computed one after another in-process: 1, or more to check that splitting changes nothing.</summary>
     public int LocalShards { get; set; } = 1;
 
+    /// <summary>Threads computing an embedded run's shards at once (1: one after another); the results do not depend on it.</summary>
+    public int LocalThreads { get; set; } = 1;
+
     /// <summary>Series a sharded stage learns its cross-series settings on (selection, calibration, global models).</summary>
     public int PlanSample { get; set; } = 5000;
 

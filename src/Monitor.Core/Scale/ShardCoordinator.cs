@@ -26,7 +26,7 @@ public sealed class ShardCoordinator(
         scale ??= new ScaleOptions();
         var stages = new[] { stage };
         ShardCoordinator? coordinator = null;
-        var dispatcher = new InProcessShardDispatcher(new ShardWorker(stages, clock), new Lazy<ShardCoordinator>(() => coordinator!));
+        var dispatcher = new InProcessShardDispatcher(new ShardWorker(stages, clock), new Lazy<ShardCoordinator>(() => coordinator!), scale.LocalThreads);
         coordinator = new ShardCoordinator(store, stages, dispatcher, [], Microsoft.Extensions.Options.Options.Create(scale), clock,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ShardCoordinator>.Instance);
         return coordinator;

@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Diagnostics;
 using Monitor.Core.Cli;
+using Monitor.Core.Scale;
+using Monitor.Core.Store;
 using Monitor.Nowcast.Evaluation;
+using Monitor.Nowcast.Evaluation.Shards;
 using Monitor.Nowcast.Model;
 
 namespace Monitor.Nowcast.Cli;
@@ -32,6 +36,9 @@ public sealed class EvaluateNowcastCommand : ICliVerb
         new Option<int>("--product-band-quarters") { Description = "also score the band the nowcast job shows, calibrated on this many quarters (0: not scored)" },
         new Option<int>("--max-iter") { Description = "EM iterations", DefaultValueFactory = _ => 100 },
         new Option<bool>("--quiet") { Description = "print only the per-month and overall lines" },
+        new Option<int>("--shards") { Description = "shards the estimation years are dealt to (the rows do not depend on it)", DefaultValueFactory = _ => 1 },
+        new Option<int>("--threads") { Description = "shards computed at once in this process", DefaultValueFactory = _ => 1 },
+        new Option<string>("--db") { Description = "DuckDB file that keeps the run's rows (nowcast_evaluations); default: a private in-memory store", HelpName = "FILE" },
     };
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
@@ -70,23 +77,27 @@ public sealed class EvaluateNowcastCommand : ICliVerb
         if (settings.Indicators.FirstOrDefault(code => !panel.Monthly.ContainsKey(code)) is { } missing)
             throw new CommandLineException($"--indicators: '{missing}' is not a FRED-MD series");
 
-        var evaluation = new NowcastEvaluation(panel, settings, em) { ProductBandQuarters = args.GetInt("product-band-quarters", 0) };
-        var rows = new List<EvaluatedNowcast>();
+        var request = new NowcastEvaluationRequest(panel, settings, em, from, to, args.GetInt("product-band-quarters", 0));
+        var scale = new ScaleOptions { LocalShards = args.GetInt("shards", 1), LocalThreads = args.GetInt("threads", 1) };
+        using var store = new MonitorStore(new StoreOptions { Path = args.Get("db") ?? ":memory:" }, NowcastServiceCollectionExtensions.Schema);
+        var stage = new NowcastEvaluationShardStage { Request = request };
+        var wall = Stopwatch.StartNew();
         try
         {
-            foreach (var row in evaluation.Run(from, to))
-            {
-                rows.Add(row);
-                if (row.Month == 3 && !quiet)
-                    await output.WriteLineAsync(Invariant($"{row.Quarter:yyyy}Q{((row.Quarter.Month - 1) / 3) + 1} actual={row.Actual:0.00} m1={rows[^3].Nowcast.Mean:0.00} m2={rows[^2].Nowcast.Mean:0.00} m3={row.Nowcast.Mean:0.00} sd={row.Nowcast.StandardDeviation:0.00} ar1={row.Ar1:0.00}"));
-            }
+            ShardCoordinator.InProcess(store, stage, TimeProvider.System, scale).Run(stage.Key, cancellationToken);
         }
         catch (NowcastDataException ex)
         {
             await output.WriteLineAsync($"monitor evaluate-nowcast: {ex.Message}");
             return 1;
         }
-        foreach (var problem in evaluation.Problems.Distinct()) await output.WriteLineAsync($"note: {problem}");
+        var runId = stage.LastMergedRun ?? throw new CommandLineException("the evaluation run was not merged");
+        var evaluation = NowcastEvaluationStore.Read(store, runId);
+        var rows = evaluation.Rows;
+        if (!quiet)
+            foreach (var q in rows.Chunk(3))
+                await output.WriteLineAsync(Invariant($"{q[0].Quarter:yyyy}Q{((q[0].Quarter.Month - 1) / 3) + 1} actual={q[2].Actual:0.00} m1={q[0].Nowcast.Mean:0.00} m2={q[1].Nowcast.Mean:0.00} m3={q[2].Nowcast.Mean:0.00} sd={q[2].Nowcast.StandardDeviation:0.00} ar1={q[2].Ar1:0.00}"));
+        foreach (var problem in evaluation.Problems) await output.WriteLineAsync($"note: {problem}");
         await output.WriteLineAsync(Invariant($"settings: indicators={settings.Indicators.Count} blocks={settings.Blocks.Count} factor_order={settings.FactorOrder} sample_start={settings.SampleStart:yyyy-MM} target_mean_q={settings.TargetMeanQuarters} indicator_mean_m={settings.IndicatorMeanMonths} error_window_q={settings.ErrorWindowQuarters} window_y={settings.EstimationWindowYears} bias_q={settings.BiasWindowQuarters} factors={settings.Factors} target_on_blocks={settings.TargetOnBlocks} fits={evaluation.Fits} fit_seconds={evaluation.FitSeconds:0.0} cpu_ms_per_nowcast={rows.Average(r => r.CpuMilliseconds):0.0} max_ms_per_nowcast={rows.Max(r => r.Milliseconds):0}"));
         // an update with the year's parameters is what each release costs; the yearly re-estimation is timed apart
         var updates = rows.Where(r => !r.Reestimated).ToList();
@@ -99,6 +110,7 @@ public sealed class EvaluateNowcastCommand : ICliVerb
         await output.WriteLineAsync(Invariant($"band: cov80_shown={Coverage(rows):0.000} cov80_model_variance={Coverage(rows, r => r.ModelDensity):0.000} (the model's smoothed variance, before the spread from past errors)"));
         if (rows.All(r => r.ProductDensity is not null))
             await output.WriteLineAsync(Invariant($"product band: cov80={Coverage(rows, r => r.ProductDensity!):0.000} cov80_m1={Coverage(rows.Where(r => r.Month == 1), r => r.ProductDensity!):0.000} cov80_m2={Coverage(rows.Where(r => r.Month == 2), r => r.ProductDensity!):0.000} cov80_m3={Coverage(rows.Where(r => r.Month == 3), r => r.ProductDensity!):0.000} mean_sd={rows.Average(r => r.ProductDensity!.StandardDeviation):0.00} (the nowcast job's band: today's information pattern shifted back over past quarters)"));
+        await output.WriteLineAsync(Invariant($"run: scale_run={runId} shards={scale.LocalShards} threads={scale.LocalThreads} wall_s={wall.Elapsed.TotalSeconds:0.0} (the estimation years dealt to shards; corrections from past errors at the merge)"));
         var m3 = rows.Where(r => r.Month == 3).ToList();
         await output.WriteLineAsync(Invariant(
             $"overall: n={m3.Count} rmse_m1={Rmse(rows.Where(r => r.Month == 1), r => r.Nowcast.Mean):0.000} rmse_m2={Rmse(rows.Where(r => r.Month == 2), r => r.Nowcast.Mean):0.000} rmse_m3={Rmse(m3, r => r.Nowcast.Mean):0.000} rmse_ar1_m3={Rmse(m3, r => r.Ar1):0.000} ratio_m3={Rmse(m3, r => r.Nowcast.Mean) / Rmse(m3, r => r.Ar1):0.000} cov80={Coverage(rows):0.000} ms_per_nowcast={rows.Average(r => r.Milliseconds):0.0}"));

@@ -44,7 +44,10 @@ public static class UsPublicationLags
 /// <summary>
 /// Pseudo-real-time nowcast evaluation on the latest vintage (the protocol of <c>monitor evaluate-nowcast</c>): nowcasts at
 /// the end of month 1, 2 and 3 of each quarter, each indicator cut by its publication lag, the previous quarter's target
-/// known from its second month on, parameters re-estimated by EM once a year (warm-started from the year before).
+/// known from its second month on, parameters re-estimated by EM once a year. This class is phase one, the model's own
+/// nowcasts of one estimation year; each year's EM starts from the principal components of that year's data (as the
+/// nowcast job does), never from another year's parameters, so years are independent and can be computed in any shard.
+/// Phase two (<see cref="PastErrorCorrections"/>) needs every earlier quarter's error and runs when the shards are merged.
 /// </summary>
 public sealed class NowcastEvaluation(UsPanel panel, NowcastSettings settings, EmOptions? em = null)
 {
@@ -53,73 +56,62 @@ public sealed class NowcastEvaluation(UsPanel panel, NowcastSettings settings, E
     /// <summary>When positive, each nowcast also gets the band the product would show, calibrated by <see cref="PastErrorBand"/> over this many quarters (slower).</summary>
     public int ProductBandQuarters { get; init; }
 
-    public int Fits { get; private set; }
+    /// <summary>Quarters evaluated before the first scored one, so that the corrections from past errors have them.</summary>
+    public static int WarmUpQuarters(NowcastSettings settings) => Math.Max(settings.ErrorWindowQuarters, settings.BiasWindowQuarters);
 
-    public double FitSeconds { get; private set; }
+    /// <summary>
+    /// The estimation years from the first evaluated quarter (warm-up included) to <paramref name="to"/>: runs of quarters
+    /// sharing one EM fit, the first from the first quarter, the others from each first quarter of a year.
+    /// </summary>
+    public static List<List<DateOnly>> Years(NowcastSettings settings, DateOnly from, DateOnly to)
+    {
+        var years = new List<List<DateOnly>>();
+        for (var quarter = from.AddMonths(-3 * WarmUpQuarters(settings)); quarter <= to; quarter = quarter.AddMonths(3))
+        {
+            if (years.Count == 0 || quarter.Month == 1) years.Add([]);
+            years[^1].Add(quarter);
+        }
+        return years;
+    }
 
-    public List<string> Problems { get; } = [];
-
-    public IEnumerable<EvaluatedNowcast> Run(DateOnly fromQuarter, DateOnly toQuarter, Action<string>? progress = null)
+    /// <summary>
+    /// The model's nowcasts of one estimation year (consecutive quarters): the parameters are estimated at the first
+    /// quarter's month 1 on the data of that moment and kept for the rest. The product band is calibrated only for
+    /// quarters from <paramref name="scoredFrom"/> on (warm-up quarters need only their error).
+    /// </summary>
+    public IEnumerable<ModelNowcast> Year(IReadOnlyList<DateOnly> quarters, DateOnly scoredFrom)
     {
         var spec = Spec();
-        var warmUp = Math.Max(settings.ErrorWindowQuarters, settings.BiasWindowQuarters);
         var first = panel.IndexOf(settings.SampleStart);
         DfmParameters? parameters = null;
-        var errors = new List<PastError>();
-        for (var quarter = fromQuarter.AddMonths(-3 * warmUp); quarter <= toQuarter; quarter = quarter.AddMonths(3))
+        foreach (var quarter in quarters)
         {
             var end = panel.IndexOf(quarter.AddMonths(2));
             for (var month = 1; month <= 3; month++)
             {
                 var asOf = panel.IndexOf(quarter) + month - 1;
-                var reestimate = parameters is null || (quarter.Month == 1 && month == 1);
+                var reestimate = parameters is null;
                 if (reestimate && settings.EstimationWindowYears > 0) first = Math.Max(panel.IndexOf(settings.SampleStart), asOf - (12 * settings.EstimationWindowYears));
                 var data = Vintage(asOf, end, first, month);
                 var known = data.Select(r => r[^1]).Where(double.IsFinite).ToArray();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var targetMean = LocalMeans.Remove(data, settings.IndicatorMeanMonths, settings.TargetMeanQuarters * 3);
-                if (reestimate) parameters = Estimate(spec, data, parameters);
+                EmResult? fit = null;
+                if (reestimate) parameters = (fit = DfmEstimator.Fit(spec, data, _em)).Parameters;
+                var fitSeconds = reestimate ? clock.Elapsed.TotalSeconds : 0;
                 var nowcaster = new DfmNowcaster(parameters!);
                 var model = nowcaster.Nowcast(data, spec.Series.Count - 1, end - first);
                 model = model with { Mean = model.Mean + targetMean };
-                var lastOut = quarter.AddMonths(month == 1 ? -6 : -3);
-                var nowcast = model;
-                if (settings.BiasWindowQuarters > 0) nowcast = nowcast with { Mean = nowcast.Mean + MeanPastError(errors, month, lastOut, settings.BiasWindowQuarters, e => e.ModelError) };
-                if (settings.ErrorWindowQuarters > 0 && Past(errors, month, lastOut, settings.ErrorWindowQuarters) is { Count: >= 8 } past)
-                    nowcast = nowcast with { StandardDeviation = Math.Sqrt(past.Average(e => e.Error * e.Error)) };
-                errors.Add(new PastError(quarter, month, panel.Target[end] - nowcast.Mean, panel.Target[end] - model.Mean));
                 var ms = clock.Elapsed.TotalMilliseconds;
                 var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-                var lastKnown = LastKnownQuarterEnd(end, month);
-                if (quarter < fromQuarter) continue; // warm-up quarter: only its error is kept
-                var product = ProductBandQuarters > 0
-                    ? PastErrorBand.Apply(nowcast, PastErrorBand.Calibrate(nowcaster, data, spec.Series.Count - 1, end - first, ProductBandQuarters))
-                    : null;
-                yield return new EvaluatedNowcast(quarter, month, panel.Target[end], nowcast, Ar1(known, (end - lastKnown) / 3), ms, cpuMs, model, product, reestimate);
+                var productSd = ProductBandQuarters > 0 && quarter >= scoredFrom
+                    && PastErrorBand.Calibrate(nowcaster, data, spec.Series.Count - 1, end - first, ProductBandQuarters) is { Quarters: >= PastErrorBand.MinimumQuarters } band
+                    ? band.StandardDeviation : (double?)null;
+                var ar1 = Ar1(known, (end - LastKnownQuarterEnd(end, month)) / 3);
+                yield return new ModelNowcast(quarter, month, panel.Target[end], model, ar1, ms, cpuMs, reestimate, fitSeconds, fit?.Iterations ?? 0, fit?.Problem, productSd);
             }
-            progress?.Invoke(quarter.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
         }
-    }
-
-    /// <summary>An earlier nowcast's error (outturn − nowcast), after and before the corrections from past errors.</summary>
-    private sealed record PastError(DateOnly Quarter, int Month, double Error, double ModelError);
-
-    /// <summary>The last <paramref name="window"/> errors at the same month whose outturn was out when this nowcast was made (at month 1 the previous quarter's is not yet).</summary>
-    private static List<PastError> Past(List<PastError> errors, int month, DateOnly lastOut, int window) =>
-        errors.Where(e => e.Month == month && e.Quarter <= lastOut).TakeLast(window).ToList();
-
-    private static double MeanPastError(List<PastError> errors, int month, DateOnly lastOut, int window, Func<PastError, double> error) =>
-        Past(errors, month, lastOut, window) is { Count: >= 8 } past ? past.Average(error) : 0;
-
-    private DfmParameters Estimate(DfmSpec spec, double[][] data, DfmParameters? previous)
-    {
-        var clock = Stopwatch.StartNew();
-        var fit = DfmEstimator.Fit(spec, data, _em, previous);
-        FitSeconds += clock.Elapsed.TotalSeconds;
-        Fits++;
-        if (fit.Problem is not null) Problems.Add(fit.Problem);
-        return fit.Parameters;
     }
 
     internal DfmSpec Spec()

@@ -10,7 +10,7 @@ namespace Monitor.Nowcast.Evaluation;
 /// </summary>
 public sealed class UsPanel
 {
-    private UsPanel(DateOnly start, int months, Dictionary<string, double[]> monthly, Dictionary<string, string> groups, double[] target)
+    internal UsPanel(DateOnly start, int months, Dictionary<string, double[]> monthly, Dictionary<string, string> groups, double[] target)
     {
         Start = start;
         Months = months;

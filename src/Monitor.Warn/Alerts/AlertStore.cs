@@ -22,47 +22,47 @@ public sealed class AlertStore(MonitorStore store, TimeProvider clock)
     }
 
     /// <summary>Reconciles every condition with the stored alerts in one transaction; returns the number of events written.</summary>
-    public int Apply(IReadOnlyList<AlertCondition> conditions)
+    public int Apply(IReadOnlyList<AlertCondition> conditions) => store.InTransaction((connection, transaction) => Apply(connection, transaction, conditions));
+
+    /// <summary>Reconciles every condition with the stored alerts in the caller's transaction (the warn merge); returns the number of events written.</summary>
+    public int Apply(DuckDBConnection connection, DuckDBTransaction? transaction, IReadOnlyList<AlertCondition> conditions)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return store.InTransaction((connection, transaction) =>
+        var existing = ReadAll(connection);
+        var changes = new List<(long? Id, AlertChange Change)>();
+        foreach (var condition in conditions.DistinctBy(c => c.DedupKey))
         {
-            var existing = ReadAll(connection);
-            var changes = new List<(long? Id, AlertChange Change)>();
-            foreach (var condition in conditions.DistinctBy(c => c.DedupKey))
+            var current = existing.GetValueOrDefault(condition.DedupKey);
+            if (AlertLifecycle.Decide(current, condition, now) is { } change) changes.Add((current?.AlertId, change));
+        }
+        var newIds = new Queue<long>(NextIds(connection, "alert_seq", changes.Count(c => c.Change.Insert)));
+        var eventIds = new Queue<long>(NextIds(connection, "alert_event_seq", changes.Count(c => c.Change.Event is not null)));
+        // new alerts and every event go in with appenders (thousands on a first run); changes to existing rows are updates
+        using (var alerts = connection.CreateAppender("alerts"))
+        {
+            for (var i = 0; i < changes.Count; i++)
             {
-                var current = existing.GetValueOrDefault(condition.DedupKey);
-                if (AlertLifecycle.Decide(current, condition, now) is { } change) changes.Add((current?.AlertId, change));
+                if (!changes[i].Change.Insert) continue;
+                var id = newIds.Dequeue();
+                var c = changes[i].Change.Condition;
+                alerts.CreateRow().AppendValue(id).AppendValue(c.DedupKey).AppendValue(c.Rule).AppendValue(c.SeriesId).AppendValue(c.Period?.ToDateTime(TimeOnly.MinValue))
+                    .AppendValue(c.Severity).AppendValue(c.Colour).AppendValue(changes[i].Change.State).AppendValue(c.Title).AppendValue(c.TitleZh)
+                    .AppendValue(c.Message).AppendValue(c.MessageZh).AppendValue(now).AppendValue(now).AppendNullValue().AppendNullValue().AppendNullValue().EndRow();
+                changes[i] = (id, changes[i].Change);
             }
-            var newIds = new Queue<long>(NextIds(connection, "alert_seq", changes.Count(c => c.Change.Insert)));
-            var eventIds = new Queue<long>(NextIds(connection, "alert_event_seq", changes.Count(c => c.Change.Event is not null)));
-            // new alerts and every event go in with appenders (thousands on a first run); changes to existing rows are updates
-            using (var alerts = connection.CreateAppender("alerts"))
-            {
-                for (var i = 0; i < changes.Count; i++)
-                {
-                    if (!changes[i].Change.Insert) continue;
-                    var id = newIds.Dequeue();
-                    var c = changes[i].Change.Condition;
-                    alerts.CreateRow().AppendValue(id).AppendValue(c.DedupKey).AppendValue(c.Rule).AppendValue(c.SeriesId).AppendValue(c.Period?.ToDateTime(TimeOnly.MinValue))
-                        .AppendValue(c.Severity).AppendValue(c.Colour).AppendValue(changes[i].Change.State).AppendValue(c.Title).AppendValue(c.TitleZh)
-                        .AppendValue(c.Message).AppendValue(c.MessageZh).AppendValue(now).AppendValue(now).AppendNullValue().AppendNullValue().AppendNullValue().EndRow();
-                    changes[i] = (id, changes[i].Change);
-                }
-            }
-            foreach (var (id, change) in changes.Where(c => !c.Change.Insert)) Update(connection, transaction, id!.Value, change, now);
-            WriteGrouping(connection, transaction, conditions);
-            using (var events = connection.CreateAppender("alert_events"))
-            {
-                foreach (var (id, change) in changes.Where(c => c.Change.Event is not null))
-                    events.CreateRow().AppendValue(eventIds.Dequeue()).AppendValue(id!.Value).AppendValue(now).AppendValue(change.Event).AppendValue(change.Condition.Severity).AppendValue("warn").EndRow();
-            }
-            return changes.Count(c => c.Change.Event is not null);
-        });
+        }
+        foreach (var (id, change) in changes.Where(c => !c.Change.Insert)) Update(connection, transaction, id!.Value, change, now);
+        WriteGrouping(connection, transaction, conditions);
+        using (var events = connection.CreateAppender("alert_events"))
+        {
+            foreach (var (id, change) in changes.Where(c => c.Change.Event is not null))
+                events.CreateRow().AppendValue(eventIds.Dequeue()).AppendValue(id!.Value).AppendValue(now).AppendValue(change.Event).AppendValue(change.Condition.Severity).AppendValue("warn").EndRow();
+        }
+        return changes.Count(c => c.Change.Event is not null);
     }
 
     /// <summary>Replaces alert_grouping with the groups of this run's conditions (the alert rows keep their own history).</summary>
-    private static void WriteGrouping(DuckDBConnection connection, DuckDBTransaction transaction, IReadOnlyList<AlertCondition> conditions)
+    private static void WriteGrouping(DuckDBConnection connection, DuckDBTransaction? transaction, IReadOnlyList<AlertCondition> conditions)
     {
         using (var delete = connection.CreateCommand())
         {
@@ -119,7 +119,7 @@ public sealed class AlertStore(MonitorStore store, TimeProvider clock)
         });
     }
 
-    private static void Update(DuckDBConnection connection, DuckDBTransaction transaction, long id, AlertChange change, DateTime now)
+    private static void Update(DuckDBConnection connection, DuckDBTransaction? transaction, long id, AlertChange change, DateTime now)
     {
         var c = change.Condition;
         using var command = connection.CreateCommand();

@@ -12,20 +12,20 @@ public sealed class AlertAnalysis(WarnOptions options)
     private readonly LightAlertRule _lights = new(options.Alerts);
     private readonly EventAlertRules _events = new(options.Alerts);
 
-    public void Evaluate(WarnInputs inputs, WarnResults results, EconomySets economies, DateTime nowUtc)
+    /// <summary>Conditions of every catalogue series with data (<paramref name="latest"/>: its latest period), then of the composites.</summary>
+    public void Evaluate(IReadOnlyList<SeriesInfo> catalogue, IReadOnlyDictionary<string, DateOnly> latest, WarnResults results, EconomySets economies, DateTime nowUtc)
     {
         var anomaliesBySeries = results.Anomalies.GroupBy(a => a.SeriesId).ToDictionary(g => g.Key, g => (IReadOnlyList<AnomalyFinding>)g.ToList(), StringComparer.Ordinal);
         var lightsBySeries = results.Lights.ToDictionary(l => l.Series.SeriesId, StringComparer.Ordinal);
-        var groups = new AlertGrouping(options.Alerts, economies, inputs.Catalogue);
-        foreach (var series in inputs.Catalogue)
+        var groups = new AlertGrouping(options.Alerts, economies, catalogue);
+        foreach (var series in catalogue)
         {
-            if (!inputs.Observations.TryGetValue(series.SeriesId, out var observations) || observations.Count == 0) continue;
+            if (!latest.TryGetValue(series.SeriesId, out var last)) continue;
             var name = series.Name;
             var nameZh = series.DisplayName(chinese: true);
-            var latest = observations[^1].Period;
             var family = groups.Family(series);
-            results.Alerts.Add(_events.NoData(series.SeriesId, name, nameZh, series.Frequency, latest, nowUtc) with { Group = groups.Source(series) });
-            results.Alerts.AddRange(_events.Anomalies(series.SeriesId, name, nameZh, latest, anomaliesBySeries.GetValueOrDefault(series.SeriesId) ?? [])
+            results.Alerts.Add(_events.NoData(series.SeriesId, name, nameZh, series.Frequency, last, nowUtc) with { Group = groups.Source(series) });
+            results.Alerts.AddRange(_events.Anomalies(series.SeriesId, name, nameZh, last, anomaliesBySeries.GetValueOrDefault(series.SeriesId) ?? [])
                 .Select(c => c with { Group = family }));
             if (lightsBySeries.TryGetValue(series.SeriesId, out var lights) && lights.Lights.Count > 0)
                 results.Alerts.AddRange(_lights.Evaluate(series.SeriesId, name, nameZh, lights.Lights.Select(l => (l.Period, l.Points)).ToList())

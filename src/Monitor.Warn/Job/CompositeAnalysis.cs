@@ -59,6 +59,11 @@ public sealed class CompositeAnalysis(WarnOptions options)
         }
     }
 
+    /// <summary>The series whose observations <see cref="IndexReadings"/> reads: every component, and the recession rule's two rates.</summary>
+    public IReadOnlySet<string> InputSeries() =>
+        options.EffectiveComposites.SelectMany(c => c.Components.Select(m => m.SeriesId))
+            .Append(options.RecessionRisk.LongRate).Append(options.RecessionRisk.ShortRate).ToHashSet(StringComparer.Ordinal);
+
     public void IndexReadings(IReadOnlyDictionary<string, List<Observation>> observations, WarnResults results)
     {
         foreach (var definition in options.EffectiveComposites)

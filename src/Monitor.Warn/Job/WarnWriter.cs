@@ -4,13 +4,13 @@ using Monitor.Core.Store;
 namespace Monitor.Warn.Job;
 
 /// <summary>
-/// Writes the warn stage's results, one transaction per table group (anomalies; lights and their configuration;
-/// composites with contributions and turning points). Each group replaces what it owns, so a rerun on the same data
-/// writes the same rows; an anomaly seen before keeps its first run_id and detected_at.
+/// Writes the warn stage's results in the caller's transaction (the owner's merge of a sharded run): anomalies; lights
+/// and their configuration; composites with contributions and turning points. Each group replaces what it owns, so a
+/// rerun on the same data writes the same rows; an anomaly seen before keeps its first run_id and detected_at.
 /// </summary>
-public sealed class WarnWriter(MonitorStore store)
+public static class WarnWriter
 {
-    public void WriteAnomalies(WarnResults results, long runId, DateTime now) => store.InTransaction((connection, transaction) =>
+    public static void WriteAnomalies(DuckDBConnection connection, DuckDBTransaction? transaction, WarnResults results, long runId, DateTime now)
     {
         var seen = new Dictionary<(string, DateOnly, string), (long, DateTime)>();
         using (var read = connection.CreateCommand())
@@ -29,14 +29,13 @@ public sealed class WarnWriter(MonitorStore store)
                 .AppendValue(a.Actual).AppendValue(a.Expected).AppendValue(a.Lo).AppendValue(a.Hi)
                 .AppendValue(a.Explanation).AppendValue(a.ExplanationZh).AppendValue(firstRun).AppendValue(firstSeen).EndRow();
         }
-        return 0;
-    });
+    }
 
     /// <summary>
     /// Lights of one config version. Lights of a period depend only on data up to it, so a series whose earlier lights are
     /// unchanged only gets its new periods appended, an unchanged series is skipped, and a revised one is rewritten.
     /// </summary>
-    public void WriteLights(WarnResults results, int configVersion, DateTime now) => store.InTransaction((connection, transaction) =>
+    public static void WriteLights(DuckDBConnection connection, DuckDBTransaction? transaction, WarnResults results, int configVersion, DateTime now)
     {
         var previous = LightState(connection, configVersion);
         Sql.Execute(connection, transaction, "DELETE FROM warn_light_config WHERE config_version = $1", configVersion);
@@ -72,8 +71,7 @@ public sealed class WarnWriter(MonitorStore store)
                     .AppendValue(now).AppendValue(latest?.Period.ToDateTime(TimeOnly.MinValue)).AppendValue(plan.Hash).EndRow();
             }
         }
-        return 0;
-    });
+    }
 
     private static Dictionary<string, (DateOnly? LastPeriod, long Hash)> LightState(DuckDBConnection connection, int configVersion)
     {
@@ -87,7 +85,7 @@ public sealed class WarnWriter(MonitorStore store)
         return result;
     }
 
-    public void WriteComposites(WarnResults results, DateTime now) => store.InTransaction((connection, transaction) =>
+    public static void WriteComposites(DuckDBConnection connection, DuckDBTransaction? transaction, WarnResults results, DateTime now)
     {
         foreach (var code in results.IndexCodes.Concat(results.TurningPoints.Select(p => p.IndexCode)).Distinct(StringComparer.Ordinal))
         {
@@ -110,6 +108,5 @@ public sealed class WarnWriter(MonitorStore store)
             foreach (var p in results.TurningPoints)
                 appender.CreateRow().AppendValue(p.IndexCode).AppendValue(p.Period.ToDateTime(TimeOnly.MinValue)).AppendValue(p.Kind).EndRow();
         }
-        return 0;
-    });
+    }
 }

@@ -6,6 +6,7 @@ using Monitor.Core.Scale;
 using Monitor.Enterprises;
 using Monitor.Forecast;
 using Monitor.Jobs;
+using Monitor.Nowcast;
 
 namespace Monitor.Web.Scale;
 
@@ -23,6 +24,8 @@ public static class WorkerHost
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddMonitorForecast(builder.Configuration);
         builder.Services.AddMonitorEnterprises(builder.Configuration);
+        builder.Services.AddMonitorWarn(builder.Configuration);
+        builder.Services.AddNowcastEvaluationShards();
         builder.Services.AddMonitorJobs(builder.Configuration);
         return builder.Build();
     }

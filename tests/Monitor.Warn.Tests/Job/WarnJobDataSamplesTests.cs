@@ -1,12 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Store;
-using Monitor.Forecast;
-using Monitor.Forecast.Store;
-using Monitor.Ingest.Readers;
-using Monitor.Ingest.Sources;
 using Monitor.Ingest.Store;
-using Monitor.Ingest.Vintage;
 using Monitor.Testing;
 using Monitor.Warn.Job;
 
@@ -24,10 +19,7 @@ public sealed class WarnJobDataSamplesTests
     {
         var clock = new ManualClock(new DateTime(2025, 10, 20));
         using var test = TestStore.OnDisk(IngestSchema.Scripts.Concat(WarnSchemas.All));
-        var ingestor = new FileIngestor(new VintageWriter(test.Store, clock), new ReaderCatalog(IngestReaders.All()));
-        foreach (var release in new[] { "china_sample", "china_sample_revision" })
-            ingestor.Ingest(new FileIngestor.Request("samples", Path.Combine(RepoPaths.DataSamples, release), "china_sample", null));
-        new ForecastJob(test.Store, new SeriesReader(test.Store), Options.Create(new ForecastOptions()), clock).Run();
+        WarnStoreSeed.SamplePanel(test.Store, clock);
         await new WarnJob(test.Store, new WarnInputReader(test.Store, new SeriesReader(test.Store)), Options.Create(new WarnOptions()), clock)
             .RunAsync(CancellationToken.None);
 

@@ -1,5 +1,12 @@
 using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
 using Monitor.Core.Store;
+using Monitor.Forecast;
+using Monitor.Forecast.Store;
+using Monitor.Ingest.Readers;
+using Monitor.Ingest.Sources;
+using Monitor.Ingest.Vintage;
+using Monitor.Testing;
 
 namespace Monitor.Warn.Tests.Job;
 
@@ -7,6 +14,15 @@ namespace Monitor.Warn.Tests.Job;
 internal static class WarnStoreSeed
 {
     public static readonly DateOnly Start = new(2010, 1, 1);
+
+    /// <summary>Both releases of the repo's sample panel (data-samples), ingested and forecast as the product does.</summary>
+    public static void SamplePanel(MonitorStore store, TimeProvider clock)
+    {
+        var ingestor = new FileIngestor(new VintageWriter(store, clock), new ReaderCatalog(IngestReaders.All()));
+        foreach (var release in new[] { "china_sample", "china_sample_revision" })
+            ingestor.Ingest(new FileIngestor.Request("samples", Path.Combine(RepoPaths.DataSamples, release), "china_sample", null));
+        new ForecastJob(store, new SeriesReader(store), Options.Create(new ForecastOptions()), clock).Run();
+    }
 
     public static void Series(MonitorStore store, string id, string code, string? region = null, bool counterCyclical = false, string domain = "macro")
     {
