@@ -34,8 +34,10 @@ public sealed class ScaleHarness(string postgres, string schema, string shardRoo
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
-    /// <summary>The store owner as a host in this process (started by the caller).</summary>
-    public IHost Owner(string database, int shards, int planSample = 5000, bool keepFiles = false)
+    /// <summary>The store owner as a host in this process (started by the caller), with the forecast and warn stages.</summary>
+    /// <param name="settings">More configuration (e.g. the warn stage's composites).</param>
+    /// <param name="clock">The owner's clock (default: the system's), so a test can compare time stamps with an embedded run's.</param>
+    public IHost Owner(string database, int shards, int planSample = 5000, bool keepFiles = false, IEnumerable<KeyValuePair<string, string?>>? settings = null, TimeProvider? clock = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddInMemoryCollection(Settings(ScaleRoles.Owner));
@@ -44,8 +46,11 @@ public sealed class ScaleHarness(string postgres, string schema, string shardRoo
             new("Scale:PlanSample", planSample.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Scale:KeepFiles", keepFiles ? "true" : "false"),
         ]);
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
+        if (clock is not null) builder.Services.AddSingleton(clock);
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddMonitorForecast(builder.Configuration);
+        builder.Services.AddMonitorWarn(builder.Configuration);
         builder.Services.AddMonitorJobs(builder.Configuration);
         return builder.Build();
     }

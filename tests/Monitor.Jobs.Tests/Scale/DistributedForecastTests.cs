@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Monitor.Core.Scale;
@@ -155,8 +156,48 @@ public sealed class DistributedForecastTests
         }
     }
 
-    /// <summary>Two copies of one generated store (embedded run done on the first) and a fresh job-storage schema.</summary>
-    private static async Task<DistributedRun> Setup(int series, string invisibility = "00:05:00", string codeVersion = "")
+    [TestMethod]
+    public async Task Two_workers_warn_exactly_what_the_embedded_run_warns()
+    {
+        // One clock for both runs, so their time stamps (computed_at, detected_at, alert times) can be compared too.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 25, 8, 0, 0, TimeSpan.Zero));
+        // a composite over generated series, so the merge also dates turning points
+        var composite = new Dictionary<string, string?> { ["Warn:Composites:0:Code"] = "bench", ["Warn:Composites:0:Name"] = "Bench" };
+        for (var i = 0; i < 4; i++) composite[$"Warn:Composites:0:Components:{i}:SeriesId"] = $"bench:S{i:D7}";
+        var options = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(composite).Build().GetSection("Warn").Get<Monitor.Warn.WarnOptions>()!;
+        List<string>[]? embedded = null;
+        using var run = await Setup(150, embeddedRun: store =>
+        {
+            new Monitor.Warn.Job.WarnJob(store, new Monitor.Warn.Job.WarnInputReader(store, new SeriesReader(store)), Microsoft.Extensions.Options.Options.Create(options), clock)
+                .RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+            embedded = WarnTables.Snapshot(store);
+        });
+        var workers = Enumerable.Range(1, 2).Select(i => run.Harness.StartWorker($"w{i}")).ToList();
+        List<string>[] distributed;
+        try
+        {
+            using var owner = run.Harness.Owner(run.Distributed, shards: 4, settings: composite, clock: clock);
+            await owner.StartAsync();
+            var store = owner.Services.GetRequiredService<MonitorStore>();
+            owner.Services.GetRequiredService<ShardCoordinator>().Run("warn", CancellationToken.None);
+            var (status, message) = await ScaleHarness.WaitForRun(store, TimeSpan.FromMinutes(4));
+            await owner.StopAsync();
+            Assert.AreEqual("merged", status, message);
+            distributed = WarnTables.Snapshot(store);
+        }
+        finally
+        {
+            Stop(workers);
+        }
+        WarnTables.AssertEqual(embedded!, distributed, "the distributed warn run writes the embedded run's rows");
+        Assert.AreEqual(4L, StoreRows.Scalar(run.Distributed, "SELECT count(*) FROM scale_shards WHERE status = 'done' AND worker IS NOT NULL"));
+    }
+
+    /// <summary>
+    /// Two copies of one generated store, a run embedded on the first (default: the forecast stage), and a fresh
+    /// job-storage schema.
+    /// </summary>
+    private static async Task<DistributedRun> Setup(int series, string invisibility = "00:05:00", string codeVersion = "", Action<MonitorStore>? embeddedRun = null)
     {
         if (!await ScaleHarness.CanConnect(Postgres)) CiRequirement.Missing("no PostgreSQL server reachable (.ci/install.sh starts one; or set MONITOR_TEST_POSTGRES)");
         var folder = TempFolder.Create();
@@ -166,14 +207,17 @@ public sealed class DistributedForecastTests
         var distributed = Path.Combine(folder, "distributed.duckdb");
         File.Copy(template, embedded);
         File.Copy(template, distributed);
-        using (var store = new MonitorStore(new StoreOptions { Path = embedded }))
+        using (var store = new MonitorStore(new StoreOptions { Path = embedded }, Microsoft.Extensions.DependencyInjection.WarnServiceCollectionExtensions.Schema))
         {
-            new Monitor.Forecast.Store.ForecastJob(store, new SeriesReader(store), Microsoft.Extensions.Options.Options.Create(new Monitor.Forecast.ForecastOptions()), TimeProvider.System).Run();
+            (embeddedRun ?? Forecast)(store);
         }
         var harness = new ScaleHarness(Postgres, "scale_test_" + Guid.NewGuid().ToString("N")[..8], Path.Combine(folder, "shards"), codeVersion, invisibility);
         await harness.CreateSchema();
         return new DistributedRun(folder, harness, embedded, distributed, Path.Combine(folder, "shards"));
     }
+
+    private static void Forecast(MonitorStore store) =>
+        new Monitor.Forecast.Store.ForecastJob(store, new SeriesReader(store), Microsoft.Extensions.Options.Options.Create(new Monitor.Forecast.ForecastOptions()), TimeProvider.System).Run();
 
     /// <summary>Kills the worker as soon as its status file says it is computing a shard; returns that shard.</summary>
     private static async Task<int> KillWhenComputing(Process worker, string root, TimeSpan timeout)

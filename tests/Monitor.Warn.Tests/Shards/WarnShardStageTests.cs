@@ -14,20 +14,6 @@ namespace Monitor.Warn.Tests.Shards;
 [TestClass]
 public sealed class WarnShardStageTests
 {
-    /// <summary>Every table the warn stage writes, without the ids its sequences hand out (they move on between runs).</summary>
-    private static readonly string[] Tables =
-    [
-        "SELECT * EXCLUDE (run_id) FROM anomalies",
-        "SELECT * FROM signal_lights",
-        "SELECT * FROM warn_light_config",
-        "SELECT * FROM composite_readings",
-        "SELECT * FROM composite_contributions",
-        "SELECT * FROM turning_points",
-        "SELECT * EXCLUDE (alert_id) FROM alerts",
-        "SELECT a.dedup_key, e.* EXCLUDE (event_id, alert_id) FROM alert_events e JOIN alerts a USING (alert_id)",
-        "SELECT * FROM alert_grouping",
-    ];
-
     [TestMethod]
     public async Task Splitting_the_series_into_shards_changes_no_row_of_any_warn_table()
     {
@@ -40,12 +26,12 @@ public sealed class WarnShardStageTests
         WarnStoreSeed.Observations(store, "test:SHORT", [1.0, 2.0]);
 
         var one = await Run(store, clock, shards: 1);
-        var whole = Snapshot(store);
+        var whole = WarnTables.Snapshot(store);
         var inMemory = InMemory(store, clock);
         var stored = Sql.Rows(store, "SELECT series_id, period, kind, score FROM anomalies", r => Anomaly(r.GetString(0), r.Day(1), r.GetString(2), r.GetDouble(3))).Order(StringComparer.Ordinal).ToList();
         Clear(store);
         var five = await Run(store, clock, shards: 5);
-        var split = Snapshot(store);
+        var split = WarnTables.Snapshot(store);
 
         StringAssert.Contains(one, "from 1 shard(s)");
         StringAssert.Contains(five, "from 5 shard(s)");
@@ -55,11 +41,7 @@ public sealed class WarnShardStageTests
         Assert.IsTrue(whole[3].Any(row => row.StartsWith("|leading_cn|", StringComparison.Ordinal)), "the sample's leading composite");
         Assert.IsTrue(whole[6].Any(row => row.Contains("test:SHORT", StringComparison.Ordinal)), "the short series' no-data alert");
         CollectionAssert.AreEqual(inMemory, stored, "through the shard files, the anomalies (and their scores) of the computation in memory");
-        for (var t = 0; t < Tables.Length; t++)
-        {
-            Assert.IsNotEmpty(whole[t], Tables[t]);
-            CollectionAssert.AreEqual(whole[t], split[t], $"five shards must write exactly the rows of one: {Tables[t]}");
-        }
+        WarnTables.AssertEqual(whole, split, "five shards must write exactly the rows of one");
     }
 
     /// <summary>The anomalies of the unsharded computation in memory (what the preview runs), as stored rows.</summary>
@@ -84,7 +66,4 @@ public sealed class WarnShardStageTests
     private static Task<string> Run(MonitorStore store, TimeProvider clock, int shards) =>
         new WarnJob(store, new WarnInputReader(store, new SeriesReader(store)), Options.Create(new WarnOptions()), clock, new ScaleOptions { LocalShards = shards })
             .RunAsync(CancellationToken.None);
-
-    private static List<string>[] Snapshot(MonitorStore store) => Tables.Select(select => Sql.Rows(store, $"SELECT * FROM ({select}) ORDER BY ALL", r =>
-        "|" + string.Join("|", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "null" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture))) + "|")).ToArray();
 }
