@@ -34,7 +34,7 @@ public sealed class ScaleHarness(string postgres, string schema, string shardRoo
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
-    /// <summary>The store owner as a host in this process (started by the caller), with the forecast and warn stages.</summary>
+    /// <summary>The store owner as a host in this process (started by the caller), with the forecast, warn and nowcast-evaluation stages.</summary>
     /// <param name="settings">More configuration (e.g. the warn stage's composites).</param>
     /// <param name="clock">The owner's clock (default: the system's), so a test can compare time stamps with an embedded run's.</param>
     public IHost Owner(string database, int shards, int planSample = 5000, bool keepFiles = false, IEnumerable<KeyValuePair<string, string?>>? settings = null, TimeProvider? clock = null)
@@ -51,6 +51,8 @@ public sealed class ScaleHarness(string postgres, string schema, string shardRoo
         builder.Services.AddMonitorStore(builder.Configuration);
         builder.Services.AddMonitorForecast(builder.Configuration);
         builder.Services.AddMonitorWarn(builder.Configuration);
+        builder.Services.AddSchema(Monitor.Nowcast.NowcastServiceCollectionExtensions.Schema);
+        Monitor.Nowcast.NowcastServiceCollectionExtensions.AddNowcastEvaluationShards(builder.Services);
         builder.Services.AddMonitorJobs(builder.Configuration);
         return builder.Build();
     }

@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Monitor.Core.Scale;
 using Monitor.Core.Store;
+using Monitor.Nowcast.Evaluation;
+using Monitor.Nowcast.Evaluation.Shards;
+using Monitor.Nowcast.Model;
 using Monitor.Testing;
 using ScaleBench;
 
@@ -191,6 +194,53 @@ public sealed class DistributedForecastTests
         }
         WarnTables.AssertEqual(embedded!, distributed, "the distributed warn run writes the embedded run's rows");
         Assert.AreEqual(4L, StoreRows.Scalar(run.Distributed, "SELECT count(*) FROM scale_shards WHERE status = 'done' AND worker IS NOT NULL"));
+    }
+
+    [TestMethod]
+    public async Task Two_workers_evaluate_the_nowcast_exactly_as_one_process_does()
+    {
+        var request = SmallNowcastEvaluation();
+        using var local = TestStore.InMemory(Monitor.Nowcast.NowcastServiceCollectionExtensions.Schema);
+        var inProcess = new NowcastEvaluationShardStage { Request = request };
+        ShardCoordinator.InProcess(local.Store, inProcess, TimeProvider.System, new ScaleOptions()).Run(inProcess.Key, CancellationToken.None);
+        var expected = Comparable(local.Store, inProcess.LastMergedRun);
+
+        using var run = await Setup(10, embeddedRun: _ => { });
+        var workers = Enumerable.Range(1, 2).Select(i => run.Harness.StartWorker($"w{i}")).ToList();
+        try
+        {
+            using var owner = run.Harness.Owner(run.Distributed, shards: 3);
+            var stage = owner.Services.GetRequiredService<NowcastEvaluationShardStage>();
+            stage.Request = request;
+            await owner.StartAsync();
+            var store = owner.Services.GetRequiredService<MonitorStore>();
+            owner.Services.GetRequiredService<ShardCoordinator>().Run(stage.Key, CancellationToken.None);
+            var (status, message) = await ScaleHarness.WaitForRun(store, TimeSpan.FromMinutes(4));
+            await owner.StopAsync();
+            Assert.AreEqual("merged", status, message);
+            CollectionAssert.AreEqual(expected, Comparable(store, stage.LastMergedRun), "the workers' evaluation is the in-process one, nowcast by nowcast");
+        }
+        finally
+        {
+            Stop(workers);
+        }
+        Assert.AreEqual(3L, StoreRows.Scalar(run.Distributed, "SELECT count(*) FROM scale_shards WHERE status = 'done' AND worker IS NOT NULL"), "every shard ran on a worker");
+    }
+
+    /// <summary>FRED-MD, four indicators, 1996–1997 with a year of warm-up errors: a few seconds of EM per year.</summary>
+    private static NowcastEvaluationRequest SmallNowcastEvaluation()
+    {
+        var panel = UsPanel.Load(Path.GetDirectoryName(RepoPaths.Dataset("fred_md"))!, "GDPC1");
+        var settings = new NowcastSettings(["PAYEMS", "INDPRO", "RETAILx", "UNRATE"], new Dictionary<string, string[]>(), 1, new DateOnly(1985, 1, 1), ErrorWindowQuarters: 4);
+        return new NowcastEvaluationRequest(panel, settings, new EmOptions(MaxIterations: 10), new DateOnly(1996, 1, 1), new DateOnly(1997, 10, 1));
+    }
+
+    /// <summary>Each evaluated nowcast without its timings (which differ run to run).</summary>
+    private static List<object> Comparable(MonitorStore store, long? runId)
+    {
+        Assert.IsNotNull(runId, "the evaluation run was merged");
+        return NowcastEvaluationStore.Read(store, runId.Value).Rows
+            .Select(r => (object)(r.Quarter, r.Month, r.Actual, r.Nowcast, r.ModelDensity, r.ProductDensity, r.Ar1, r.Reestimated)).ToList();
     }
 
     /// <summary>
