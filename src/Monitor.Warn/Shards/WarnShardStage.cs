@@ -76,7 +76,12 @@ public sealed class WarnShardStage(MonitorStore store, WarnInputReader reader, I
         var context = Context(run);
         var computation = new WarnComputation(context.Options, context.Sets);
         var (catalogue, economies) = computation.Directed(context.Catalogue);
-        var results = computation.Combine(catalogue, economies, WarnShardFiles.ReadOutputs(connection, run), context.CompositeObservations, context.ComputedAt);
+        // the owner's serial share, by phase, in the summary (docs/scale.md)
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var outcomes = WarnShardFiles.ReadOutputs(run);
+        var read = watch.Elapsed.TotalSeconds;
+        var results = computation.Combine(catalogue, economies, outcomes, context.CompositeObservations, context.ComputedAt);
+        var combined = watch.Elapsed.TotalSeconds;
         cancellationToken.ThrowIfCancellationRequested();
         var runId = MonitorStore.NextId(connection, "warn_run_seq");
         WarnWriter.WriteAnomalies(connection, null, results, runId, context.ComputedAt);
@@ -86,7 +91,8 @@ public sealed class WarnShardStage(MonitorStore store, WarnInputReader reader, I
         return string.Create(CultureInfo.InvariantCulture,
             $"warn run {runId}: {catalogue.Count} series, {results.Anomalies.Count} anomalies ({results.FallbackSeries} series on the naive fallback), " +
             $"{results.Lights.Sum(l => l.Lights.Count)} lights, {results.Readings.Count} composite readings, {results.TurningPoints.Count} turning points, " +
-            $"{results.Alerts.Count(a => a.Active)} active alert conditions, {events} alert events, from {run.ShardCount} shard(s)");
+            $"{results.Alerts.Count(a => a.Active)} active alert conditions, {events} alert events, from {run.ShardCount} shard(s) " +
+            $"(merge: read {read:F1} s, combine {combined - read:F1} s, write {watch.Elapsed.TotalSeconds - combined:F1} s)");
     }
 
     public void Fail(ShardRun run, string reason)
