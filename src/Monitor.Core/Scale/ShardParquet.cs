@@ -36,11 +36,16 @@ public static class ShardParquet
     /// <summary>A Parquet path quoted for a SQL literal (paths are ours, but a folder name may hold a quote).</summary>
     public static string Escape(string path) => path.Replace("'", "''", StringComparison.Ordinal);
 
-    /// <summary>A private in-memory DuckDB for computing a shard from its files (workers have no store).</summary>
-    public static DuckDBConnection Open()
+    /// <summary>
+    /// A private in-memory DuckDB for computing a shard from its files (workers have no store). Unbounded, DuckDB
+    /// takes up to 80 % of the machine; a large shard passes the store's memory limit and a folder to spill to.
+    /// </summary>
+    public static DuckDBConnection Open(string? memoryLimit = null, string? spillFolder = null)
     {
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
+        if (memoryLimit is not null) Sql.Execute(connection, null, $"SET memory_limit = '{SqlIdentifier.CheckSize(memoryLimit)}'");
+        if (spillFolder is not null) Sql.Execute(connection, null, $"SET temp_directory = '{Escape(spillFolder)}'");
         return connection;
     }
 }

@@ -22,6 +22,7 @@ public sealed class MonitorStore : IDisposable
     public MonitorStore(StoreOptions options, IEnumerable<SchemaScript>? scripts = null)
     {
         DatabasePath = ResolvePath(options.Path);
+        MemoryLimit = options.MemoryLimit;
         // An in-memory store is private to this instance; its connections are duplicates of the first one.
         _connectionString = DatabasePath == ":memory:" ? "Data Source=:memory:" : $"Data Source={DatabasePath}";
         // Every store has the audit log (any stage or verb may write to it) and the sharded-run tables (every stage runs through them).
@@ -33,6 +34,9 @@ public sealed class MonitorStore : IDisposable
             return connection;
         });
     }
+
+    /// <summary>The configured DuckDB memory limit ("1GB"), also for side databases such as a shard's.</summary>
+    public string MemoryLimit { get; }
 
     /// <summary>The absolute path of the DuckDB file, or ":memory:".</summary>
     public string DatabasePath { get; }

@@ -58,7 +58,8 @@ public sealed class FirmWarningsShardStage(MonitorStore store, Lazy<StressIndex>
     {
         var context = Context(run);
         var o = context.Settings;
-        using var connection = ShardParquet.Open();
+        // The shard's joins over a large panel would otherwise take most of the machine's memory.
+        using var connection = ShardParquet.Open(store.MemoryLimit, Path.Combine(run.Folder, $"spill-{shard:D4}"));
         Sql.Execute(connection, null, $"CREATE VIEW firm_rows AS SELECT * FROM read_parquet('{ShardParquet.Escape(run.Input(shard))}')");
         Sql.Execute(connection, null, """
             CREATE TEMP TABLE yoy AS

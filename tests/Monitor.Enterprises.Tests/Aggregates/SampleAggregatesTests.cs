@@ -93,5 +93,36 @@ public sealed class SampleAggregatesTests
         Assert.IsTrue(rows.All(r => r[1] == "_T" || r[1].Length == 1), "section letters");
     }
 
+    [TestMethod]
+    public void ManyTablesAtOnceEqualEachBuiltAlone()
+    {
+        var table = new AggregateTable(new AggregateQuery(_store.Store), Control());
+        var june = new DateOnly(2025, 6, 1);
+        AggregateRequest[] requests =
+        [
+            new("output", june, [AggregateRequest.Region, AggregateRequest.Industry]),
+            new("revenue", june, [AggregateRequest.Region, AggregateRequest.Industry], "city", "section"),
+            new("output", june.AddMonths(-1), [AggregateRequest.Region, AggregateRequest.Industry]),
+            new("output", june, [AggregateRequest.Size, AggregateRequest.Region]),
+            new("employment", new DateOnly(1990, 1, 1), [AggregateRequest.Industry]),
+        ];
+
+        var together = table.Build(requests);
+
+        Assert.HasCount(requests.Length, together);
+        Assert.IsEmpty(together[4], "a month without rows gives an empty table");
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var alone = table.Build(requests[i]);
+            Assert.HasCount(alone.Count, together[i], $"table {i}");
+            foreach (var (a, b) in alone.Zip(together[i]))
+            {
+                CollectionAssert.AreEqual(a.Codes.ToArray(), b.Codes.ToArray(), $"table {i}");
+                Assert.AreEqual((a.Firms, a.Suppressed), (b.Firms, b.Suppressed), $"table {i} {string.Join(',', a.Codes)}");
+                Assert.AreEqual(a.Value ?? 0, b.Value ?? 0, 1e-9 * Math.Abs(a.Value ?? 1), $"table {i} {string.Join(',', a.Codes)}");
+            }
+        }
+    }
+
     private static DisclosureControl Control() => new(Options.Create(new EnterpriseOptions()));
 }
