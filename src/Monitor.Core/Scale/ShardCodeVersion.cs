@@ -24,11 +24,14 @@ public static class ShardCodeVersion
 
     private static Assembly? Load(string name)
     {
+        // An assembly a script host (the notebooks' kernel) loaded into its own load context cannot be loaded again by
+        // name from the default one (FileLoadException): use the loaded one, whichever context holds it.
+        if (AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == name) is { } loaded) return loaded;
         try
         {
             return Assembly.Load(new AssemblyName(name));
         }
-        catch (FileNotFoundException)
+        catch (Exception ex) when (ex is FileNotFoundException or FileLoadException)
         {
             return null;
         }
