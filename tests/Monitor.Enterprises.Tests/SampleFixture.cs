@@ -30,6 +30,15 @@ internal sealed class SampleFixture
 
     public PanelLoadResult Load { get; }
 
+    /// <summary>A store of the caller's own with the sample loaded (the shared one is written by classes running in parallel).</summary>
+    public static TestStore OwnStore()
+    {
+        var owned = TestStore.InMemory(EnterpriseSchema.Scripts.Concat(IngestSchema.Scripts));
+        var load = new PanelLoader(owned.Store, TimeProvider.System).Load(Path.Combine(Instance.Folder, "panel.csv.gz"), "enterprise-samples");
+        if (!load.Succeeded) throw new InvalidOperationException(load.Summary());
+        return owned;
+    }
+
     public static void Release()
     {
         if (!Loaded.IsValueCreated) return;

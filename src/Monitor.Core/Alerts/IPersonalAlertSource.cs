@@ -11,7 +11,11 @@ public interface IPersonalAlertSource
     IReadOnlyList<PersonalAlert> Read(string userName, DateTime afterUtc, DateTime untilUtc);
 }
 
-/// <summary>One personal alert as a digest lists it (severity: info, warning or critical).</summary>
+/// <summary>
+/// One personal alert as a digest lists it (severity: info, warning or critical). <paramref name="PagePath"/> is the
+/// dashboard page, relative to its base address, that lists every alert of this kind for the user (the digest links
+/// the ones it leaves out there); null links them to the Alerts page of their group.
+/// </summary>
 public sealed record PersonalAlert(
     string Key,
     DateTime RaisedAt,
@@ -22,4 +26,5 @@ public sealed record PersonalAlert(
     string? Message,
     string? MessageZh,
     string GroupLabel,
-    string GroupLabelZh);
+    string GroupLabelZh,
+    string? PagePath = null);

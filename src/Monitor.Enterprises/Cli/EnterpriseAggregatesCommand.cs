@@ -7,8 +7,11 @@ using Monitor.Enterprises.Disclosure;
 
 namespace Monitor.Enterprises.Cli;
 
-/// <summary><c>monitor enterprise-aggregates</c>: a disclosure-controlled table as CSV, margins ("_T") included.</summary>
-public sealed class EnterpriseAggregatesCommand(AggregateTable table) : ICliVerb
+/// <summary>
+/// <c>monitor enterprise-aggregates</c>: a disclosure-controlled table as CSV, margins ("_T") included; with
+/// <c>--coverage</c> also each cell's share of the published total (<see cref="PublishedCoverage"/>), empty where hidden.
+/// </summary>
+public sealed class EnterpriseAggregatesCommand(AggregateTable table, PublishedCoverage coverage) : ICliVerb
 {
     private const string Name = "enterprise-aggregates";
 
@@ -19,6 +22,7 @@ public sealed class EnterpriseAggregatesCommand(AggregateTable table) : ICliVerb
         new Option<string>("--by") { Description = "dimensions, comma-separated (default: region,industry)" },
         new Option<string>("--region-level") { Description = "province or city", DefaultValueFactory = _ => "province" },
         new Option<string>("--industry-level") { Description = "section or division", DefaultValueFactory = _ => "division" },
+        new Option<bool>("--coverage") { Description = "add coverage_pct: the cell's share (%) of the published total (Enterprises:Coverage); empty for hidden cells or where none is published" },
     };
 
     public async Task<int> RunAsync(CommandLineArgs args, TextWriter output, CancellationToken cancellationToken)
@@ -32,16 +36,25 @@ public sealed class EnterpriseAggregatesCommand(AggregateTable table) : ICliVerb
         if (request.Problem() is { } problem) throw new CommandLineException(problem);
 
         var cells = table.Build(request);
-        await output.WriteLineAsync(CsvField.Line(request.By.Select(Column).Concat(["value", "firms", "suppressed", "reason"])));
-        foreach (var cell in cells)
-            await output.WriteLineAsync(CsvField.Line(cell.Codes.Concat([
+        var withCoverage = args.Has("coverage");
+        var shares = withCoverage ? coverage.Of(request, cells) : [];
+        string[] columns = ["value", "firms", "suppressed", "reason"];
+        await output.WriteLineAsync(CsvField.Line(request.By.Select(Column).Concat(withCoverage ? [.. columns, "coverage_pct"] : columns)));
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            string[] fields = [
                 cell.Value is { } value ? CsvField.Number(Math.Round(value, 2)) : ProtectedCell.Hidden,
                 cell.Firms.ToString(CultureInfo.InvariantCulture),
                 cell.Suppressed ? "true" : "false",
-                cell.ReasonText ?? ""])));
+                cell.ReasonText ?? ""];
+            await output.WriteLineAsync(CsvField.Line(cell.Codes.Concat(withCoverage ? [.. fields, Share(shares[i])] : fields)));
+        }
         if (cells.Count == 0) await args.Error.WriteLineAsync($"monitor {Name}: no {request.Indicator} rows for {period}");
         return 0;
     }
+
+    private static string Share(double? percent) => percent is { } p ? CsvField.Number(Math.Round(p, 1)) : "";
 
     private static string Column(string dimension) => dimension switch
     {

@@ -10,8 +10,10 @@ namespace Monitor.Enterprises.Warnings;
 
 /// <summary>
 /// The firm-level warnings in shards (set-wise DuckDB SQL in each shard, never a loop per firm). Prepare (owner): writes
-/// each shard's firms, all their rows of the current vintage, split by a hash of the firm id. Compute (anywhere): the
-/// firm's own warnings (divergence, silent, exit) and its fall candidates, plus every year-on-year output ratio.
+/// each shard's firms, split by a hash of the firm id, as one row per firm and month with output and electricity side
+/// by side (<see cref="FirmMonths"/>). Compute (anywhere): one join of each month to the same month a year earlier
+/// gives the year-on-year ratios, one window over each firm's months its gaps; from them the firm's own warnings
+/// (divergence, silent, exit) and its fall candidates, plus every year-on-year output ratio.
 /// Merge (owner): the industry-peer medians from all shards' ratios decide which candidates are falls; watch alerts are
 /// raised for warnings the table did not hold, and the table is replaced, in the caller's transaction. A median does
 /// not add up over shards, so the ratios travel to the owner; it is the same multiset as one run over all firms, so
@@ -49,10 +51,27 @@ public sealed class FirmWarningsShardStage(MonitorStore store, Lazy<StressIndex>
             // here; it keeps the split inside one scan per shard instead of a C# pass over every firm id.
             var split = run.ShardCount == 1 ? "" : $"WHERE hash(enterprise_id) % {run.ShardCount} = {shard}";
             ShardRun.WriteAtomically(run.Input(shard), temporary => Sql.Execute(connection, null,
-                $"COPY (SELECT enterprise_id, period, indicator, value, region_code, industry_code FROM enterprise_current {split}) TO '{ShardParquet.Escape(temporary)}' (FORMAT parquet)"));
+                $"COPY ({FirmMonths(split)}) TO '{ShardParquet.Escape(temporary)}' (FORMAT parquet)"));
         }
         return new StagePreparation(true, context.PanelEnd is null ? "enterprise warnings: no enterprise panel loaded" : $"enterprise warnings: panel to {context.PanelEnd:yyyy-MM}");
     }
+
+    /// <summary>
+    /// A shard's input: one row per firm and month it reported anything, with output and electricity side by side. The
+    /// firm's region and class of that month (for silences) and the class on each indicator's row (for falls and
+    /// divergences) are kept apart, as the rows may disagree on the class. Months are numbered (year × 12 + month − 1)
+    /// so the year-on-year join is on integers. The panel holds one current row per firm, indicator and month, so each
+    /// FILTER picks that row's value.
+    /// </summary>
+    private static string FirmMonths(string where) => $"""
+        SELECT enterprise_id, period, year(period) * 12 + month(period) - 1 AS month,
+               any_value(region_code) AS region_code, any_value(industry_code) AS industry_code,
+               any_value(value) FILTER (WHERE indicator = 'output') AS output,
+               any_value(industry_code) FILTER (WHERE indicator = 'output') AS output_industry,
+               any_value(value) FILTER (WHERE indicator = 'electricity') AS electricity,
+               any_value(industry_code) FILTER (WHERE indicator = 'electricity') AS electricity_industry
+        FROM enterprise_current {where} GROUP BY enterprise_id, period
+        """;
 
     public void Compute(ShardRun run, int shard, CancellationToken cancellationToken)
     {
@@ -60,43 +79,40 @@ public sealed class FirmWarningsShardStage(MonitorStore store, Lazy<StressIndex>
         var o = context.Settings;
         // The shard's joins over a large panel would otherwise take most of the machine's memory.
         using var connection = ShardParquet.Open(store.MemoryLimit, Path.Combine(run.Folder, $"spill-{shard:D4}"));
-        Sql.Execute(connection, null, $"CREATE VIEW firm_rows AS SELECT * FROM read_parquet('{ShardParquet.Escape(run.Input(shard))}')");
+        // The shard's rows need no order; without this DuckDB keeps every intermediate in input order.
+        Sql.Execute(connection, null, "SET preserve_insertion_order = false");
+        Sql.Execute(connection, null, $"CREATE VIEW firm_months AS SELECT * FROM read_parquet('{ShardParquet.Escape(run.Input(shard))}')");
+        // One equi-join of each firm-month to the same firm twelve months earlier gives both year-on-year ratios.
         Sql.Execute(connection, null, """
             CREATE TEMP TABLE yoy AS
-            WITH firm AS (SELECT * FROM firm_rows WHERE indicator IN ('output', 'electricity'))
-            SELECT a.enterprise_id, a.period, a.indicator, a.region_code, a.industry_code, a.value / b.value AS ratio
-            FROM firm a JOIN firm b ON b.enterprise_id = a.enterprise_id AND b.indicator = a.indicator
-                                    AND b.period = CAST(a.period - INTERVAL 12 MONTH AS DATE)
-            WHERE b.value > 0
+            SELECT a.enterprise_id, a.period, a.region_code, a.output_industry, a.electricity_industry,
+                   CASE WHEN b.output > 0 THEN a.output / b.output END AS output_ratio,
+                   CASE WHEN b.electricity > 0 THEN a.electricity / b.electricity END AS electricity_ratio
+            FROM firm_months a JOIN firm_months b ON b.enterprise_id = a.enterprise_id AND b.month = a.month - 12
+            WHERE (a.output IS NOT NULL AND b.output > 0) OR (a.electricity IS NOT NULL AND b.electricity > 0)
             """);
         Sql.Execute(connection, null, """
             CREATE TEMP TABLE found AS
-            WITH falls AS (
-                -- candidates: the peer condition needs every shard's ratios and is applied when merging
-                SELECT enterprise_id, period, 'fall' AS kind, ratio AS score, region_code, industry_code
-                FROM yoy WHERE indicator = 'output' AND ratio < $1),
-            divergence AS (
-                SELECT e.enterprise_id, e.period, 'divergence', e.ratio / q.ratio, e.region_code, e.industry_code
-                FROM yoy e JOIN yoy q ON q.enterprise_id = e.enterprise_id AND q.period = e.period AND q.indicator = 'output'
-                WHERE e.indicator = 'electricity' AND q.ratio > 0 AND e.ratio / q.ratio < $2),
-            reports AS (
-                SELECT enterprise_id, period, any_value(region_code) AS region_code, any_value(industry_code) AS industry_code,
-                       lead(period) OVER (PARTITION BY enterprise_id ORDER BY period) AS next_period
-                FROM firm_rows GROUP BY enterprise_id, period),
-            gaps AS (
-                SELECT enterprise_id, period, next_period, region_code, industry_code,
-                       coalesce(next_period, CAST(CAST($4 AS DATE) + INTERVAL 1 MONTH AS DATE)) AS gap_end
-                FROM reports),
+            WITH gaps AS (
+                SELECT enterprise_id, month, region_code, industry_code, next_month, coalesce(next_month, $4 + 1) AS gap_end
+                FROM (SELECT *, lead(month) OVER (PARTITION BY enterprise_id ORDER BY month) AS next_month FROM firm_months)),
             silences AS (
                 -- every month from the k-th without a report until it reports again (or the panel ends)
-                SELECT enterprise_id, CAST(unnest(range(CAST(period + to_months($3) AS TIMESTAMP), CAST(gap_end AS TIMESTAMP), INTERVAL 1 MONTH)) AS DATE),
-                       CASE WHEN next_period IS NULL THEN 'exit' ELSE 'silent' END, datediff('month', period, gap_end) - 1, region_code, industry_code
-                FROM gaps WHERE datediff('month', period, gap_end) - 1 >= $3)
-            SELECT * FROM falls UNION ALL SELECT * FROM divergence UNION ALL SELECT * FROM silences
-            """, o.FallRatio, o.DivergenceRatio, o.SilentMonths, context.PanelEnd?.ToDateTime(TimeOnly.MinValue));
+                SELECT enterprise_id, unnest(range(month + $3, gap_end)) AS month, CASE WHEN next_month IS NULL THEN 'exit' ELSE 'silent' END AS kind,
+                       gap_end - month - 1 AS months, region_code, industry_code
+                FROM gaps WHERE gap_end - month - 1 >= $3)
+            -- fall candidates: the peer condition needs every shard's ratios and is applied when merging
+            SELECT enterprise_id, period, 'fall' AS kind, output_ratio AS score, region_code, output_industry AS industry_code
+            FROM yoy WHERE output_ratio < $1
+            UNION ALL
+            SELECT enterprise_id, period, 'divergence', electricity_ratio / output_ratio, region_code, electricity_industry
+            FROM yoy WHERE output_ratio > 0 AND electricity_ratio / output_ratio < $2
+            UNION ALL
+            SELECT enterprise_id, make_date(month // 12, month % 12 + 1, 1), kind, months, region_code, industry_code FROM silences
+            """, o.FallRatio, o.DivergenceRatio, o.SilentMonths, context.PanelEnd is { } end ? end.Year * 12 + end.Month - 1 : (int?)null);
         cancellationToken.ThrowIfCancellationRequested();
         ShardRun.WriteAtomically(run.Output(shard, Ratios), temporary => Sql.Execute(connection, null,
-            $"COPY (SELECT substr(industry_code, 1, 2) AS division, period, ratio FROM yoy WHERE indicator = 'output') TO '{ShardParquet.Escape(temporary)}' (FORMAT parquet)"));
+            $"COPY (SELECT substr(output_industry, 1, 2) AS division, period, output_ratio AS ratio FROM yoy WHERE output_ratio IS NOT NULL) TO '{ShardParquet.Escape(temporary)}' (FORMAT parquet)"));
         // The output file last: its presence says the shard is complete.
         ShardRun.WriteAtomically(run.Output(shard), temporary => Sql.Execute(connection, null, $"COPY found TO '{ShardParquet.Escape(temporary)}' (FORMAT parquet)"));
     }
@@ -114,6 +130,11 @@ public sealed class FirmWarningsShardStage(MonitorStore store, Lazy<StressIndex>
             FROM read_parquet({found}) f LEFT JOIN peers p ON p.division = substr(f.industry_code, 1, 2) AND p.period = f.period
             WHERE f.kind <> 'fall' OR 100 * (f.score - p.median_ratio) < -$1
             """, context.Settings.PeerGapPoints, context.ComputedAt);
+        // The table has no key index (it made replacing it the slowest step); a run gives one row per firm, month and
+        // kind by construction, and this checks it before anything is replaced.
+        var twice = Sql.Long(connection, null, $"SELECT count(*) FROM (SELECT 1 FROM {WatchAlerts.Fresh} GROUP BY enterprise_id, period, kind HAVING count(*) > 1)");
+        if (twice > 0)
+            throw new ShardException($"enterprise warnings: {twice} (firm, month, kind) found more than once; the stored warnings are kept");
         var alerts = WatchAlerts.Raise(connection, clock.GetUtcNow().UtcDateTime);
         Sql.Execute(connection, null, "DELETE FROM enterprise_warnings");
         var rows = Sql.Execute(connection, null, $"INSERT INTO enterprise_warnings SELECT * FROM {WatchAlerts.Fresh}");

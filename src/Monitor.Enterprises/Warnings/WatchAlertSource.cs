@@ -15,6 +15,9 @@ public sealed class WatchAlertSource(WatchList watchList, FirmReader reader) : I
     /// <summary>The audit target of the e-mail's reads.</summary>
     public const string AuditTarget = "email-digest watch alerts";
 
+    /// <summary>Where the digest sends a reader for the watched firms it leaves out: the Enterprises page's watch list.</summary>
+    public const string WatchListPage = "/Enterprises#watchlist";
+
     public IReadOnlyList<PersonalAlert> Read(string userName, DateTime afterUtc, DateTime untilUtc)
     {
         if (watchList.AlertsRaised(userName, afterUtc, untilUtc) == 0) return [];
@@ -36,6 +39,6 @@ public sealed class WatchAlertSource(WatchList watchList, FirmReader reader) : I
             $"Watched firm {w.Name}: {WarningKinds.Label(w.Kind, false)}", $"重点企业 {w.Name}：{WarningKinds.Label(w.Kind, true)}",
             $"{w.EnterpriseId} · region {w.RegionCode} · industry {w.IndustryCode}" + (score is null ? "" : $" · score {score}"),
             $"{w.EnterpriseId} · 地区 {w.RegionCode} · 行业 {w.IndustryCode}" + (score is null ? "" : $" · 得分 {score}"),
-            "Watched firms", "重点企业名单");
+            "Watched firms", "重点企业名单", WatchListPage);
     }
 }

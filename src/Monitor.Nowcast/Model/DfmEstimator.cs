@@ -3,10 +3,15 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Monitor.Nowcast.Model;
 
 /// <summary>Limits of one EM estimation.</summary>
-public sealed record EmOptions(int MaxIterations = 200, double Tolerance = 1e-4);
+/// <param name="MaxIterations">At most this many E-steps (Kalman smoother passes, the cost of EM).</param>
+/// <param name="Tolerance">Converged when one plain EM step raises the log-likelihood by less than this, relative.</param>
+/// <param name="Accelerate">Extrapolate every two EM steps (SQUAREM, Varadhan–Roland 2008), keeping an extrapolation only when it raises the likelihood.</param>
+public sealed record EmOptions(int MaxIterations = 200, double Tolerance = 1e-4, bool Accelerate = false);
 
 /// <summary>The outcome of an EM estimation: the parameters, and why it stopped when that was not convergence.</summary>
-public sealed record EmResult(DfmParameters Parameters, int Iterations, bool Converged, double LogLikelihood, string? Problem);
+/// <param name="Iterations">E-steps run.</param>
+/// <param name="Trace">The log-likelihood of each point EM moved to, in order (to check that it climbs and how fast).</param>
+public sealed record EmResult(DfmParameters Parameters, int Iterations, bool Converged, double LogLikelihood, string? Problem, IReadOnlyList<double> Trace);
 
 /// <summary>
 /// Maximum-likelihood estimation of a <see cref="DfmSpec"/> by EM with arbitrary missing values (Bańbura–Modugno 2014):
@@ -23,29 +28,52 @@ public static class DfmEstimator
         DfmInitializer.Standardise(current, data);
         var y = DfmInitializer.Standardised(current, data);
         var present = y.Select(row => row.Select(double.IsFinite).ToArray()).ToArray();
+        return options.Accelerate ? DfmSquarem.Fit(current, y, present, options) : Plain(current, y, present, options);
+    }
+
+    private static EmResult Plain(DfmParameters current, double[][] y, bool[][] present, EmOptions options)
+    {
         var previous = double.NegativeInfinity;
         var last = current;
+        var trace = new List<double>();
         for (var iteration = 1; iteration <= options.MaxIterations; iteration++)
         {
             var smoother = new KalmanSmoother(current.ToStateSpace(), present);
             if (smoother.Degenerate)
-                return new EmResult(current, iteration - 1, false, previous, $"EM stopped at iteration {iteration}: the system became singular; kept the last good parameters");
+                return new EmResult(last, iteration - 1, false, previous, $"EM stopped at iteration {iteration}: the system became singular; kept the last good parameters", trace);
             var smoothed = smoother.Smooth(y, covariances: true);
             var logLikelihood = smoothed.LogLikelihood;
+            trace.Add(logLikelihood);
             if (!double.IsFinite(logLikelihood))
-                return new EmResult(current, iteration - 1, false, previous, $"EM stopped at iteration {iteration}: the likelihood is not finite; kept the last good parameters");
-            if (iteration > 1 && logLikelihood < previous - (1e-6 * Math.Abs(previous)))
-                return new EmResult(last, iteration - 1, false, previous, $"EM stopped at iteration {iteration}: the likelihood fell ({previous:0.###} → {logLikelihood:0.###}), diverging; kept the last good parameters");
-            if (iteration > 1 && Math.Abs(logLikelihood - previous) / ((Math.Abs(logLikelihood) + Math.Abs(previous) + 1e-12) / 2) < options.Tolerance)
-                return new EmResult(current, iteration, true, logLikelihood, null);
+                return new EmResult(last, iteration - 1, false, previous, $"EM stopped at iteration {iteration}: the likelihood is not finite; kept the last good parameters", trace);
+            if (iteration > 1 && Fell(previous, logLikelihood))
+                return new EmResult(last, iteration - 1, false, previous, $"EM stopped at iteration {iteration}: the likelihood fell ({previous:0.###} → {logLikelihood:0.###}), diverging; kept the last good parameters", trace);
+            if (iteration > 1 && Converged(previous, logLikelihood, options.Tolerance))
+                return new EmResult(current, iteration, true, logLikelihood, null, trace);
             previous = logLikelihood;
             var next = MaximisationStep(current, y, smoothed);
             if (!next.IsFinite())
-                return new EmResult(current, iteration, false, logLikelihood, $"EM stopped at iteration {iteration}: the update was not finite (singular moments); kept the last good parameters");
+                return new EmResult(current, iteration, false, logLikelihood, $"EM stopped at iteration {iteration}: the update was not finite (singular moments); kept the last good parameters", trace);
             last = current;
             current = next;
         }
-        return new EmResult(current, options.MaxIterations, false, previous, null);
+        return new EmResult(current, options.MaxIterations, false, previous, null, trace);
+    }
+
+    /// <summary>The relative change of the log-likelihood from one EM step to the next is below the tolerance.</summary>
+    internal static bool Converged(double before, double after, double tolerance) =>
+        Math.Abs(after - before) / ((Math.Abs(after) + Math.Abs(before) + 1e-12) / 2) < tolerance;
+
+    /// <summary>A fall of the likelihood beyond rounding: EM is diverging (each plain EM step must not lower it).</summary>
+    internal static bool Fell(double before, double after) => after < before - (1e-6 * Math.Abs(before));
+
+    /// <summary>The smoother at <paramref name="parameters"/> with its moments, or null when the system is singular or the likelihood not finite.</summary>
+    internal static SmootherResult? ExpectationStep(DfmParameters parameters, double[][] y, bool[][] present)
+    {
+        var smoother = new KalmanSmoother(parameters.ToStateSpace(), present);
+        if (smoother.Degenerate) return null;
+        var smoothed = smoother.Smooth(y, covariances: true);
+        return double.IsFinite(smoothed.LogLikelihood) ? smoothed : null;
     }
 
     /// <summary>One M-step: new parameters from the smoothed moments of the current ones.</summary>

@@ -26,6 +26,25 @@ public sealed record NewsDecomposition(NowcastDensity Old, NowcastDensity New, d
     public double Explained => RevisionEffect + Items.Sum(i => i.Impact);
 }
 
+/// <summary>The filter's one-step predictions over a panel (<see cref="DfmNowcaster.Prefix"/>): where another panel starts the same, its filter can start from them.</summary>
+public sealed class FilterPrefix(double[][] data, double[][] means, double[][] covariances)
+{
+    /// <summary>a_t per period (standardised units).</summary>
+    public double[][] Means { get; } = means;
+
+    /// <summary>P_t per period (m×m row-major).</summary>
+    public double[][] Covariances { get; } = covariances;
+
+    /// <summary>How many first periods <paramref name="other"/> shares with this panel: equal values and equal missing cells (NaN equals NaN).</summary>
+    public int SharedPeriods(double[][] other)
+    {
+        var rows = Math.Min(data.Length, other.Length);
+        for (var t = 0; t < rows; t++)
+            if (!data[t].AsSpan().SequenceEqual(other[t])) return t;
+        return rows;
+    }
+}
+
 /// <summary>Nowcasts, their densities and their news from a fitted model, with parameters held fixed.</summary>
 public sealed class DfmNowcaster(DfmParameters parameters)
 {
@@ -34,16 +53,40 @@ public sealed class DfmNowcaster(DfmParameters parameters)
     public DfmParameters Parameters { get; } = parameters;
 
     /// <summary>The smoothed expectation and standard deviation of series <paramref name="target"/> at <paramref name="period"/> (data[t][i] in original units, NaN missing).</summary>
-    public NowcastDensity Nowcast(double[][] data, int target, int period)
+    public NowcastDensity Nowcast(double[][] data, int target, int period) => Nowcast(_system, data, target, period);
+
+    /// <summary>The filter's predictions over <paramref name="data"/>, for nowcasts of panels that share its first periods (<see cref="Nowcast(double[][], int, int, FilterPrefix)"/>).</summary>
+    public FilterPrefix Prefix(double[][] data)
     {
         var y = DfmInitializer.Standardised(Parameters, data);
-        var smoother = new KalmanSmoother(_system, Pattern(y));
+        var (means, covariances) = new KalmanSmoother(_system, Pattern(y)).Predictions(y);
+        return new FilterPrefix(data, means, covariances);
+    }
+
+    /// <summary>
+    /// The same nowcast as <see cref="Nowcast(double[][], int, int)"/>, but the periods <paramref name="data"/> shares with
+    /// the prefix's panel (same values, same missing cells, from the first period on) are not filtered again: the filter
+    /// starts at the first period that differs (at the latest at <paramref name="period"/>) from the prefix's prediction
+    /// there, which is what filtering the shared periods would give. The past-error band nowcasts 20 panels that differ
+    /// from today's only in their last months, so this makes it about as costly as two nowcasts instead of twenty.
+    /// </summary>
+    public NowcastDensity Nowcast(double[][] data, int target, int period, FilterPrefix prefix)
+    {
+        var from = Math.Min(prefix.SharedPeriods(data), period);
+        return from == 0 ? Nowcast(data, target, period)
+            : Nowcast(_system.StartingAt(prefix.Means[from], prefix.Covariances[from]), data[from..], target, period - from);
+    }
+
+    private NowcastDensity Nowcast(StateSpace system, double[][] data, int target, int period)
+    {
+        var y = DfmInitializer.Standardised(Parameters, data);
+        var smoother = new KalmanSmoother(system, Pattern(y));
         var mean = Observation(smoother.Smooth(y, covariances: false).Means[period], target);
         var v = smoother.SmoothedCovariance(period);
-        var m = _system.States;
-        var variance = _system.MeasurementNoise[target];
+        var m = system.States;
+        var variance = system.MeasurementNoise[target];
         for (var a = 0; a < m; a++)
-            for (var b = 0; b < m; b++) variance += _system.Loadings[(target * m) + a] * v[(a * m) + b] * _system.Loadings[(target * m) + b];
+            for (var b = 0; b < m; b++) variance += system.Loadings[(target * m) + a] * v[(a * m) + b] * system.Loadings[(target * m) + b];
         return new NowcastDensity((mean * Parameters.Scale[target]) + Parameters.Mean[target], Math.Sqrt(Math.Max(variance, 0)) * Parameters.Scale[target]);
     }
 

@@ -132,6 +132,30 @@ public sealed class DfmParameters
         FactorAr.All(a => a.All(double.IsFinite)) && FactorVariance.All(v => v > 0 && double.IsFinite(v)) &&
         Loadings.All(l => l.All(double.IsFinite)) && IdioAr.All(double.IsFinite) && IdioVariance.All(v => v > 0 && double.IsFinite(v));
 
+    /// <summary>
+    /// The estimated parameters as one vector (for EM's extrapolation step): factor AR coefficients, log factor
+    /// variances, loadings, idiosyncratic AR coefficients, log idiosyncratic variances. Variances enter as logarithms so
+    /// that any extrapolated vector maps back to positive variances.
+    /// </summary>
+    internal double[] ToVector() =>
+    [
+        .. FactorAr.SelectMany(a => a), .. FactorVariance.Select(v => Math.Log(v)), .. Loadings.SelectMany(l => l),
+        .. IdioAr, .. IdioVariance.Select(v => Math.Log(v)),
+    ];
+
+    /// <summary>A copy (standardisation included) with the estimated parameters taken from <paramref name="vector"/> (<see cref="ToVector"/>'s layout).</summary>
+    internal DfmParameters WithVector(double[] vector)
+    {
+        var copy = Clone();
+        var k = 0;
+        foreach (var a in copy.FactorAr) for (var l = 0; l < a.Length; l++) a[l] = vector[k++];
+        for (var b = 0; b < copy.FactorVariance.Length; b++) copy.FactorVariance[b] = Math.Exp(vector[k++]);
+        foreach (var l in copy.Loadings) for (var b = 0; b < l.Length; b++) l[b] = vector[k++];
+        for (var i = 0; i < copy.IdioAr.Length; i++) copy.IdioAr[i] = vector[k++];
+        for (var i = 0; i < copy.IdioVariance.Length; i++) copy.IdioVariance[i] = Math.Exp(vector[k++]);
+        return copy;
+    }
+
     /// <summary>The state-space form of the model with these parameters.</summary>
     public StateSpace ToStateSpace()
     {

@@ -152,6 +152,13 @@ public sealed class KalmanSmoother
         return result;
     }
 
+    /// <summary>
+    /// The filter's one-step predictions of every period, a_t = E[α_t | y_1..y_{t−1}] and P_t, of the values <paramref name="y"/>.
+    /// A panel that agrees with <paramref name="y"/> on the periods before t (values and missing pattern) has the same a_t and
+    /// P_t, so its filter can start there (<see cref="StateSpace.StartingAt"/>).
+    /// </summary>
+    public (double[][] Means, double[][] Covariances) Predictions(double[][] y) => (MeanFilter(y).Predicted, _predicted);
+
     /// <summary>The smoothed covariance V_t of one period only (the backward pass stops there).</summary>
     public double[] SmoothedCovariance(int period)
     {

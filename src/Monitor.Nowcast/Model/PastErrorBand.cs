@@ -27,12 +27,14 @@ public static class PastErrorBand
         var last = Enumerable.Range(0, columns).Select(i => LastIndex(data, i)).ToArray();
         double squares = 0;
         int scored = 0, covered = 0;
+        // every shifted panel equals today's up to a few months before its end: its filter starts from today's predictions there
+        var prefix = nowcaster.Prefix(data);
         // go back until enough quarters are scored or too little history is left to nowcast from
         for (var shift = 3; scored < quarters && period - shift >= 24; shift += 3)
         {
             var past = period - shift;
             if (!double.IsFinite(data[past][target])) continue; // outturn not yet published
-            var density = nowcaster.Nowcast(Shifted(data, last, shift), target, past);
+            var density = nowcaster.Nowcast(Shifted(data, last, shift), target, past, prefix);
             var error = data[past][target] - density.Mean;
             squares += error * error;
             scored++;

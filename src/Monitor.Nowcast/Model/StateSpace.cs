@@ -40,6 +40,19 @@ public sealed class StateSpace
 
     public double[] InitialCovariance { get; }
 
+    /// <summary>The same system started from a given state distribution (to filter on from a period whose prediction is known).</summary>
+    public StateSpace StartingAt(double[] mean, double[] covariance)
+    {
+        var copy = new StateSpace(States, Series);
+        Array.Copy(Transition, copy.Transition, Transition.Length);
+        Array.Copy(StateNoise, copy.StateNoise, StateNoise.Length);
+        Array.Copy(Loadings, copy.Loadings, Loadings.Length);
+        Array.Copy(MeasurementNoise, copy.MeasurementNoise, MeasurementNoise.Length);
+        Array.Copy(mean, copy.InitialMean, mean.Length);
+        Array.Copy(covariance, copy.InitialCovariance, covariance.Length);
+        return copy;
+    }
+
     public double T(int row, int column) => Transition[(row * States) + column];
 
     public void SetT(int row, int column, double value) => Transition[(row * States) + column] = value;

@@ -105,6 +105,7 @@ public sealed class WatchListTests
         var alert = mail.Read("bj", _clock.GetUtcNow().UtcDateTime.AddHours(-1), _clock.GetUtcNow().UtcDateTime).Single();
         StringAssert.Contains(alert.TitleZh, "企业1");
         StringAssert.Contains(alert.MessageZh, "得分 0.10");
+        Assert.AreEqual("/Enterprises#watchlist", alert.PagePath, "the digest links the rest to the watch list, not to the Alerts page");
         Assert.IsEmpty(mail.Read("bj-other", DateTime.MinValue, DateTime.MaxValue), "same scope, not watching: nothing");
         Assert.IsEmpty(mail.Read("gd", DateTime.MinValue, DateTime.MaxValue));
         var read = _audit.Read(new AuditFilter(Actor: "bj", Action: AuditActions.EnterpriseRead)).Rows.Single();

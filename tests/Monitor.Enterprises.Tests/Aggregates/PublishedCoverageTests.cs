@@ -1,3 +1,5 @@
+using Monitor.Enterprises.Cli;
+using Monitor.Core.Cli;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -50,6 +52,15 @@ public sealed class PublishedCoverageTests
             Assert.IsNull(byRegion["31"], "hidden complement, and no published value either");
             Assert.IsTrue(cells.Single(c => c.Codes[0] == "44").Suppressed);
             Assert.IsFalse(new PublishedCoverage(store.Store, options).Configured("revenue"));
+
+            // The CLI prints the same shares on request, empty where the cell is hidden.
+            var command = new EnterpriseAggregatesCommand(new AggregateTable(new AggregateQuery(store.Store), new DisclosureControl(options)), new PublishedCoverage(store.Store, options));
+            using var output = new StringWriter();
+            command.RunAsync(CommandLineArgs.Parse<EnterpriseAggregatesCommand>(["--indicator", "output", "--period", "2024-03", "--by", "region", "--coverage"]), output, CancellationToken.None).GetAwaiter().GetResult();
+            var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+            Assert.AreEqual("region_code,value,firms,suppressed,reason,coverage_pct", lines[0]);
+            Assert.AreEqual("11,10000,4,false,,50", lines.Single(l => l.StartsWith("11,", StringComparison.Ordinal)));
+            Assert.AreEqual("44,—,1,true,保密,", lines.Single(l => l.StartsWith("44,", StringComparison.Ordinal)));
         }
         finally
         {

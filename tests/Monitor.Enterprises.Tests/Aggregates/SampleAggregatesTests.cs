@@ -67,7 +67,7 @@ public sealed class SampleAggregatesTests
     [TestMethod]
     public async Task CliPrintsTheCsvWithMarginsAndDashesForHiddenCells()
     {
-        var command = new EnterpriseAggregatesCommand(new AggregateTable(new AggregateQuery(_store.Store), Control()));
+        var command = new EnterpriseAggregatesCommand(new AggregateTable(new AggregateQuery(_store.Store), Control()), new PublishedCoverage(_store.Store, Options.Create(new EnterpriseOptions())));
         using var output = new StringWriter();
         var code = await command.RunAsync(CommandLineArgs.Parse<EnterpriseAggregatesCommand>(["--indicator", "output", "--period", "2025-06", "--by", "region,industry"]), output, CancellationToken.None);
 
@@ -85,7 +85,7 @@ public sealed class SampleAggregatesTests
     [TestMethod]
     public async Task CliCityAndSectionLevels()
     {
-        var command = new EnterpriseAggregatesCommand(new AggregateTable(new AggregateQuery(_store.Store), Control()));
+        var command = new EnterpriseAggregatesCommand(new AggregateTable(new AggregateQuery(_store.Store), Control()), new PublishedCoverage(_store.Store, Options.Create(new EnterpriseOptions())));
         using var output = new StringWriter();
         await command.RunAsync(CommandLineArgs.Parse<EnterpriseAggregatesCommand>(["--indicator", "revenue", "--period", "2025-06", "--by", "region,industry", "--region-level", "city", "--industry-level", "section"]), output, CancellationToken.None);
         var rows = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();

@@ -2,11 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Core.Scale;
 using Monitor.Core.Store;
-using Monitor.Enterprises.Ingest;
-using Monitor.Enterprises.Store;
 using Monitor.Enterprises.Warnings;
-using Monitor.Ingest.Store;
-using Monitor.Testing;
 
 namespace Monitor.Enterprises.Tests.Warnings;
 
@@ -17,10 +13,8 @@ public sealed class FirmWarningsShardStageTests
     [TestMethod]
     public void Splitting_the_firms_into_shards_changes_no_warning()
     {
-        // A store of its own: the shared sample store is written by other test classes running in parallel.
-        using var owned = TestStore.InMemory(EnterpriseSchema.Scripts.Concat(IngestSchema.Scripts));
+        using var owned = SampleFixture.OwnStore();
         var store = owned.Store;
-        Assert.IsTrue(new PanelLoader(store, TimeProvider.System).Load(Path.Combine(SampleFixture.Instance.Folder, "panel.csv.gz"), "enterprise-samples").Succeeded);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 8, 0, 0, TimeSpan.Zero));
         // Loose thresholds, so that which firms fall hangs on the industry-peer medians (computed over every shard's firms).
         var options = Options.Create(new EnterpriseOptions { Warnings = new WarningOptions { FallRatio = 1.2, PeerGapPoints = 5 } });

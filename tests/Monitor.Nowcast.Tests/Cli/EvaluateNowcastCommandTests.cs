@@ -32,12 +32,32 @@ public sealed class EvaluateNowcastCommandTests
         }
     }
 
-    private static async Task<string[]> Evaluate(string datasets, string db, string shards, string threads)
+    [TestMethod]
+    public async Task The_em_options_reach_the_shards_fits()
+    {
+        var datasets = Path.GetDirectoryName(RepoPaths.Dataset("fred_md"))!;
+        var folder = TempFolder.Create();
+        try
+        {
+            var plain = await Evaluate(datasets, Path.Combine(folder, "plain.duckdb"), "2", "1");
+            var accelerated = await Evaluate(datasets, Path.Combine(folder, "squarem.duckdb"), "2", "1", "--em-tolerance", "1e-6", "--em-accelerate");
+
+            StringAssert.Contains(plain.Single(l => l.StartsWith("settings:", StringComparison.Ordinal)), "em_tolerance=1e-4 em_accelerate=False");
+            StringAssert.Contains(accelerated.Single(l => l.StartsWith("settings:", StringComparison.Ordinal)), "em_tolerance=1e-6 em_accelerate=True");
+            Assert.AreNotEqual(WithoutTimes(plain[^1]), WithoutTimes(accelerated[^1]), "other EM limits, other parameters, other nowcasts");
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
+    }
+
+    private static async Task<string[]> Evaluate(string datasets, string db, string shards, string threads, params string[] more)
     {
         using var output = new StringWriter();
         var code = await new EvaluateNowcastCommand().RunAsync(CommandLineArgs.Parse<EvaluateNowcastCommand>([
             "--datasets", datasets, "--from", "1996Q1", "--to", "1996Q4", "--indicators", "PAYEMS,INDPRO,RETAILx,UNRATE", "--blocks", "real=INDPRO,RETAILx",
-            "--sample-start", "1985-01", "--error-window-quarters", "8", "--max-iter", "10", "--quiet", "--shards", shards, "--threads", threads, "--db", db]),
+            "--sample-start", "1985-01", "--error-window-quarters", "8", "--max-iter", "10", "--quiet", "--shards", shards, "--threads", threads, "--db", db, .. more]),
             output, CancellationToken.None);
         Assert.AreEqual(0, code, output.ToString());
         return output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

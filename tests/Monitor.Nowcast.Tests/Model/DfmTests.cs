@@ -43,6 +43,22 @@ public sealed class DfmTests
     }
 
     [TestMethod]
+    public void AcceleratedEmClimbsHigherOnTheSameBudgetAndNeverFalls()
+    {
+        var (spec, data) = Simulated();
+        var plain = DfmEstimator.Fit(spec, data, new EmOptions(MaxIterations: 60, Tolerance: 1e-12));
+        var accelerated = DfmEstimator.Fit(spec, data, new EmOptions(MaxIterations: 60, Tolerance: 1e-12, Accelerate: true));
+
+        Assert.IsNull(accelerated.Problem);
+        Assert.IsTrue(accelerated.Iterations <= 60, $"{accelerated.Iterations} E-steps");
+        Assert.IsTrue(accelerated.LogLikelihood > plain.LogLikelihood + 1e-3, $"{accelerated.LogLikelihood} vs {plain.LogLikelihood}");
+        // an EM step itself may lose a little (the stationary initial covariance moves with the parameters and the M-step
+        // ignores it), which EM tolerates up to 1e-6 relative; an extrapolation must never lose
+        for (var k = 1; k < accelerated.Trace.Count; k++)
+            Assert.IsTrue(accelerated.Trace[k] >= accelerated.Trace[k - 1] - (1e-6 * Math.Abs(accelerated.Trace[k - 1])), $"the likelihood fell at point {k}: {accelerated.Trace[k - 1]} → {accelerated.Trace[k]}");
+    }
+
+    [TestMethod]
     public void NewsAddsUpToTheRevision()
     {
         var (spec, data) = Simulated(180);
@@ -61,6 +77,33 @@ public sealed class DfmTests
         Assert.AreNotEqual(0.0, news.RevisionEffect);
         Assert.IsTrue(Math.Abs(news.Revision) > 1e-3);
         Assert.AreEqual(news.Revision, news.Explained, 1e-9);
+    }
+
+    [TestMethod]
+    public void ANowcastStartedFromTheSharedPeriodsEqualsTheFullOne()
+    {
+        var (spec, data) = Simulated(180);
+        var nowcaster = new DfmNowcaster(DfmEstimator.Fit(spec, data, new EmOptions(MaxIterations: 20)).Parameters);
+        var target = spec.IndexOf("gdp");
+        var prefix = nowcaster.Prefix(data);
+        // a panel as it was 7 months ago: shorter, with its last months ragged (some series and the quarter not yet out)
+        var period = data.Length - 1 - 7;
+        var earlier = data[..(period + 1)].Select(r => (double[])r.Clone()).ToArray();
+        foreach (var i in new[] { 0, 3 }) { earlier[period][i] = double.NaN; earlier[period - 1][i] = double.NaN; }
+        earlier[period][target] = double.NaN;
+        earlier[period - 4][2] = double.NaN;
+
+        var full = nowcaster.Nowcast(earlier, target, period);
+        var started = nowcaster.Nowcast(earlier, target, period, prefix);
+
+        Assert.AreEqual(period - 4, prefix.SharedPeriods(earlier));
+        Assert.AreEqual(full.Mean, started.Mean, 1e-9);
+        Assert.AreEqual(full.StandardDeviation, started.StandardDeviation, 1e-9);
+        // a panel that differs from the first period on is filtered whole
+        var revised = data.Select(r => (double[])r.Clone()).ToArray();
+        revised[0][1] += 1;
+        Assert.AreEqual(0, prefix.SharedPeriods(revised));
+        Assert.AreEqual(nowcaster.Nowcast(revised, target, data.Length - 1).Mean, nowcaster.Nowcast(revised, target, data.Length - 1, prefix).Mean, 1e-12);
     }
 
     [TestMethod]

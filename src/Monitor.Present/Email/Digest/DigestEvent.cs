@@ -21,10 +21,15 @@ public sealed record DigestEvent(
     string? GroupKind = null,
     string? GroupLabel = null,
     string? GroupLabelZh = null,
-    double Priority = 1.0)
+    double Priority = 1.0,
+    string? PagePath = null)
 {
     /// <summary>The alert group (docs/warn.md "Alert groups"); an alert outside any group is a group of its own.</summary>
     public string Group => GroupKey ?? "alert:" + AlertId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The dashboard link that lists every member of this change's group: its own page, or the Alerts page of the group.</summary>
+    public string GroupLink(string dashboardUrl) => dashboardUrl.TrimEnd('/') +
+        (PagePath ?? "/Alerts?group=" + Uri.EscapeDataString(Group));
 
     public string DisplayGroup(bool chinese) => chinese && !string.IsNullOrWhiteSpace(GroupLabelZh) ? GroupLabelZh! : GroupLabel ?? DisplayTitle(chinese);
 

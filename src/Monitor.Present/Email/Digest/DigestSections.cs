@@ -29,8 +29,7 @@ public static class DigestSections
             var shown = members.Take(Math.Min(budget, PerGroup)).ToList();
             budget -= shown.Count;
             var heading = members.Count > 1 ? DigestLabels.Group(members[0], members.Count, context.Chinese) : null;
-            sections.Add(new DigestSection(heading, shown, members.Count - shown.Count,
-                $"{context.DashboardUrl.TrimEnd('/')}/Alerts?group={Uri.EscapeDataString(group.Key)}"));
+            sections.Add(new DigestSection(heading, shown, members.Count - shown.Count, members[0].GroupLink(context.DashboardUrl)));
         }
         return (sections, left);
     }

@@ -10,5 +10,6 @@ public static class PersonalDigestEvents
     public static DigestEvent From(PersonalAlert alert) => new(
         0, "opened", alert.Severity, alert.RaisedAt, 0, Rule, null, alert.Period, null, alert.Title, alert.TitleZh,
         alert.Message, alert.MessageZh, null, null,
-        GroupKey: "personal:" + alert.GroupLabel, GroupKind: Rule, GroupLabel: alert.GroupLabel, GroupLabelZh: alert.GroupLabelZh);
+        GroupKey: "personal:" + alert.GroupLabel, GroupKind: Rule, GroupLabel: alert.GroupLabel, GroupLabelZh: alert.GroupLabelZh,
+        PagePath: alert.PagePath);
 }

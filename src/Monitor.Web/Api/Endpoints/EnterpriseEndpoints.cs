@@ -21,7 +21,7 @@ public static class EnterpriseEndpoints
         var group = api.MapGroup("/enterprises");
         group.MapGet("/aggregates", Aggregates).WithName("EnterpriseAggregates")
             .WithSummary("Enterprise aggregates with disclosure control (规上企业汇总，保密处理)")
-            .WithDescription("indicator, period (YYYY-MM), by (region,industry,size), region_level (province|city), industry_level (section|division). Hidden cells have value null, display \"—\" and reason 保密.");
+            .WithDescription("indicator, period (YYYY-MM), by (region,industry,size), region_level (province|city), industry_level (section|division). Hidden cells have value null, display \"—\" and reason 保密. coverage_pct: the cell's share (%) of the published total where Enterprises:Coverage names one; null for hidden cells.");
         group.MapGet("/firms", Firms).WithName("EnterpriseFirms")
             .WithSummary("Firm-level rows within your enterprise scope (audited)")
             .WithDescription("region, industry, indicator, period (YYYY-MM), enterprise, limit. 403 without an enterprise scope.");
@@ -30,12 +30,13 @@ public static class EnterpriseEndpoints
         group.MapWatchList();
     }
 
-    private static IResult Aggregates(HttpContext context, [FromServices] AggregateTable table)
+    private static IResult Aggregates(HttpContext context, [FromServices] AggregateTable table, [FromServices] PublishedCoverage coverage)
     {
         if (EnterpriseQuery.Aggregate(context.Request.Query) is not { } request || request.Problem() is not null)
             return Results.Problem(EnterpriseQuery.AggregateProblem(context.Request.Query), statusCode: 400, title: "bad request");
         var cells = table.Build(request);
-        return Results.Json(cells.Select(c => new
+        var shares = coverage.Of(request, cells);
+        return Results.Json(cells.Select((c, i) => new
         {
             codes = request.By.Zip(c.Codes).ToDictionary(p => p.First, p => p.Second),
             value = c.Value,
@@ -44,6 +45,7 @@ public static class EnterpriseEndpoints
             same_sample_growth = c.SameSampleGrowth,
             suppressed = c.Suppressed,
             reason = c.ReasonText,
+            coverage_pct = shares[i],
         }), ApiResponses.Json);
     }
 

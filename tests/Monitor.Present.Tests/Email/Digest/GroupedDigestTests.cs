@@ -1,3 +1,4 @@
+using Monitor.Core.Alerts;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Present.Email.Store;
 using Monitor.Present.Email.Subscriptions;
@@ -43,5 +44,32 @@ public sealed class GroupedDigestTests
         StringAssert.Contains(text, "本组另有 3 条变化: https://monitor.test/Alerts?group=source%3Afred_md", "the rest are counted and linked");
         var html = smtp.To("planner@example.cn").Single().HtmlBody ?? "";
         StringAssert.Contains(html, "href=\"https://monitor.test/Alerts?group=source%3Afred_md\"");
+    }
+
+    [TestMethod]
+    public async Task Personal_alerts_left_out_of_a_digest_link_to_their_own_page_not_to_the_alerts_page()
+    {
+        using var test = TestStore.InMemory(PresentSchemas.All);
+        var clock = new FakeTimeProvider(Subscribed);
+        using var smtp = TestSmtpServer.Accepting();
+        var watched = Enumerable.Range(1, 7).Select(i => new PersonalAlert($"watch:{i}", Subscribed.AddHours(i).UtcDateTime, "warning", null,
+            $"Watched firm {i}: sharp fall", $"重点企业 企业{i}：骤降", null, null, "Watched firms", "重点企业名单", "/Enterprises#watchlist")).ToList();
+        using var email = new EmailHarness(test.Store, clock, smtp, personal: new FixedPersonalAlerts("analyst", watched));
+        email.Subscriptions.Create(new SubscriptionDraft { Address = "analyst@example.cn" }, "analyst");
+
+        clock.SetUtcNow(DigestTime);
+        await email.RunAsync();
+
+        var message = smtp.To("analyst@example.cn").Single();
+        StringAssert.Contains(message.TextBody, "本组另有 2 条变化: https://monitor.test/Enterprises#watchlist");
+        StringAssert.Contains(message.HtmlBody, "href=\"https://monitor.test/Enterprises#watchlist\"");
+        Assert.DoesNotContain("/Alerts?group=", message.HtmlBody ?? "");
+    }
+
+    /// <summary>A personal alert source that holds one user's alerts.</summary>
+    private sealed class FixedPersonalAlerts(string user, IReadOnlyList<PersonalAlert> alerts) : IPersonalAlertSource
+    {
+        public IReadOnlyList<PersonalAlert> Read(string userName, DateTime afterUtc, DateTime untilUtc) =>
+            userName == user ? alerts.Where(a => a.RaisedAt > afterUtc && a.RaisedAt <= untilUtc).ToList() : [];
     }
 }

@@ -1,3 +1,4 @@
+using Monitor.Core.Alerts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core;
@@ -17,7 +18,7 @@ public sealed class EmailHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public EmailHarness(MonitorStore store, TimeProvider clock, TestSmtpServer? smtp, string? outboxFolder = null, IDictionary<string, string?>? settings = null, Func<IServiceProvider, IMailTransport>? transport = null)
+    public EmailHarness(MonitorStore store, TimeProvider clock, TestSmtpServer? smtp, string? outboxFolder = null, IDictionary<string, string?>? settings = null, Func<IServiceProvider, IMailTransport>? transport = null, IPersonalAlertSource? personal = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -37,6 +38,7 @@ public sealed class EmailHarness : IDisposable
         services.AddSingleton(store);
         services.AddSingleton<IChartRenderer>(Charts);
         if (transport is not null) services.AddSingleton(transport);
+        if (personal is not null) services.AddSingleton(personal);
         services.AddMonitorStore(configuration);
         services.AddMonitorEmail(configuration);
         _services = services.BuildServiceProvider();

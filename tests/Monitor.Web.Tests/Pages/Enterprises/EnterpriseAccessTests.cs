@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -245,6 +246,10 @@ public sealed class EnterpriseAccessTests
         var page = await analyst.GetStringAsync("/Enterprises?period=2025-02&by=region");
         StringAssert.Contains(page, "<td class=\"coverage\">50.0</td>");
         Assert.AreEqual(2, Regex.Matches(page, "<td class=\"coverage\">—</td>").Count, "Beijing and Guangdong are hidden: no coverage");
+        using var api = JsonDocument.Parse(await analyst.GetStringAsync("/api/v1/enterprises/aggregates?indicator=output&period=2025-02&by=region"));
+        var shares = api.RootElement.EnumerateArray().ToDictionary(c => c.GetProperty("codes").GetProperty("region").GetString()!, c => c.GetProperty("coverage_pct"));
+        Assert.AreEqual(50.0, shares["_T"].GetDouble(), 1e-9, "the API carries the same coverage");
+        Assert.AreEqual(JsonValueKind.Null, shares["11"].ValueKind, "hidden Beijing: none");
     }
 
     [TestMethod]
