@@ -39,6 +39,7 @@ public static class Benchmark
 
         var embedded = Embedded(Copy(template, outDir, "embedded"), threads: 1, planSample);
         Console.WriteLine($"embedded 1 thread: {embedded.Seconds:F1} s ({embedded.Summary})");
+        Console.WriteLine($"  {embedded.Cpu}");
 
         var harness = new ScaleHarness(postgres, "scalebench_" + Guid.NewGuid().ToString("N")[..8], Path.Combine(outDir, "shards"));
         await harness.CreateSchema();
@@ -52,12 +53,16 @@ public static class Benchmark
             using var owner = harness.Owner(distributedPath, shards: workers * 4, planSample, keepFiles: true);
             await owner.StartAsync();
             var started = DateTime.UtcNow;
+            var ownerCpu = new CpuMeter();
+            var workersCpu = processes.Select(p => new CpuMeter(p)).ToList();
             var watch = Stopwatch.StartNew();
             var prepared = owner.Services.GetRequiredService<ShardCoordinator>().Run("forecast", CancellationToken.None);
             var (status, message) = await ScaleHarness.WaitForRun(owner.Services.GetRequiredService<MonitorStore>(), TimeSpan.FromHours(3));
             distributedSeconds = watch.Elapsed.TotalSeconds;
             planSeconds = RunBreakdown.PlanSecondsOf(prepared.Summary);
             Console.WriteLine($"distributed {workers} workers: {distributedSeconds:F1} s ({status}: {message})");
+            Console.WriteLine($"  owner {ownerCpu.Report()}");
+            foreach (var (meter, i) in workersCpu.Select((m, i) => (m, i))) Console.WriteLine($"  worker-{i + 1} {meter.Report()}");
             await owner.StopAsync();
             breakdown = RunBreakdown.Read(distributedPath, started, distributedSeconds, planSeconds, Path.Combine(outDir, "shards"));
             Console.WriteLine(breakdown);
@@ -70,6 +75,7 @@ public static class Benchmark
 
         var threaded = Embedded(Copy(template, outDir, "threads"), threads: workers, planSample);
         Console.WriteLine($"embedded {workers} threads: {threaded.Seconds:F1} s");
+        Console.WriteLine($"  {threaded.Cpu}");
 
         var identical = StoreRows.Forecasts(Path.Combine(outDir, "embedded.duckdb")).SequenceEqual(StoreRows.Forecasts(distributedPath));
         var retried = StoreRows.Scalar(distributedPath, "SELECT count(*) FROM scale_shards WHERE attempts > 1");
@@ -79,15 +85,16 @@ public static class Benchmark
         return identical ? 0 : 1;
     }
 
-    private static (double Seconds, string Summary) Embedded(string database, int threads, int planSample)
+    private static (double Seconds, string Summary, string Cpu) Embedded(string database, int threads, int planSample)
     {
         using var store = new MonitorStore(new StoreOptions { Path = database, MemoryLimit = "4GB" });
         var options = Options.Create(new ForecastOptions { Threads = threads });
         var job = new ForecastJob(store, new SeriesReader(store), options, TimeProvider.System, new ScaleOptions { PlanSample = planSample });
         store.EnsureOpen();
+        var cpu = new CpuMeter();
         var watch = Stopwatch.StartNew();
         var result = job.Run();
-        return (watch.Elapsed.TotalSeconds, result.Summary);
+        return (watch.Elapsed.TotalSeconds, result.Summary, cpu.Report());
     }
 
     private static string Copy(string template, string folder, string name)

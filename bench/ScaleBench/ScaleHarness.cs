@@ -64,7 +64,9 @@ public sealed class ScaleHarness(string postgres, string schema, string shardRoo
         start.ArgumentList.Add(typeof(ScaleHarness).Assembly.Location);
         start.ArgumentList.Add("worker");
         foreach (var (key, value) in Settings(ScaleRoles.Worker)) start.ArgumentList.Add($"--{key}={value}");
-        start.Environment["DOTNET_gcServer"] = "0";
+        // Workstation GC: one worker thread needs no heap and GC thread per core (Monitor.Web's default is server GC);
+        // SCALEBENCH_WORKER_GC=server measures the default.
+        start.Environment["DOTNET_gcServer"] = Environment.GetEnvironmentVariable("SCALEBENCH_WORKER_GC") == "server" ? "1" : "0";
         start.Environment["WORKER_NAME"] = name;
         if (codeVersion.Length > 0) start.Environment["MONITOR_CODE_VERSION"] = codeVersion;
         var process = Process.Start(start)!;
