@@ -33,8 +33,12 @@ internal static class WebHostProcess
 {
     public const string WebHostVariable = "MONITOR_WEB_HOST";
 
-    /// <summary>Starts <c>dotnet Monitor.Web.dll</c> with <paramref name="hostArgs"/> and waits for it to stop.</summary>
-    public static async Task<int> RunAsync(string verb, IEnumerable<string> hostArgs, CommandLineArgs args, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts <c>dotnet Monitor.Web.dll</c> with <paramref name="hostArgs"/> and waits for it to stop. <paramref name="environment"/>:
+    /// variables the child gets unless this process already has them (the operator's setting wins).
+    /// </summary>
+    public static async Task<int> RunAsync(string verb, IEnumerable<string> hostArgs, CommandLineArgs args, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var webHost = LocateWebHost();
         if (webHost is null)
@@ -45,6 +49,8 @@ internal static class WebHostProcess
         var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false };
         start.ArgumentList.Add(webHost);
         foreach (var arg in hostArgs) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            if (Environment.GetEnvironmentVariable(name) is null) start.Environment[name] = value;
         using var child = Process.Start(start)!;
         using var forward = ForwardStopSignals(child);
         try

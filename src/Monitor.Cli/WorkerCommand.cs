@@ -22,6 +22,13 @@ internal sealed class WorkerCommand : ICliVerb
         if (args.Get("postgres") is { } postgres) hostArgs.AddRange(["--JobStorage:Kind=postgres", $"--JobStorage:ConnectionString={postgres}"]);
         if (args.Get("shard-root") is { } root) hostArgs.Add($"--Scale:ShardRoot={Path.GetFullPath(root)}");
         if (args.Has("threads")) hostArgs.Add($"--JobStorage:WorkerCount={args.Value<int>("threads")}");
-        return WebHostProcess.RunAsync("worker", hostArgs, args, cancellationToken);
+        return WebHostProcess.RunAsync("worker", hostArgs, args, cancellationToken, WorkerEnvironment);
     }
+
+    /// <summary>
+    /// Workstation GC for a worker: the web host's default, server GC, gives every process one heap and GC threads per core,
+    /// which a worker computing one shard at a time does not use, and several workers on one machine would multiply
+    /// (ScaleBench's workers ran this way). DOTNET_gcServer=1 in the environment keeps server GC.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> WorkerEnvironment { get; } = new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" };
 }
