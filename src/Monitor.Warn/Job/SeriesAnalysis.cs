@@ -42,6 +42,10 @@ public sealed class SeriesAnalysis(WarnOptions options)
         return new SeriesLights(series, rule, metric, LightMetric.Compute(values, metric), values.Start, lights);
     }
 
+    /// <summary>Lights computed elsewhere (a shard) with the rule these settings give the series and its metric, as <see cref="Lights"/> made them.</summary>
+    public SeriesLights Restore(SeriesInfo series, LightMetricKind metric, double[] metricValues, DateOnly metricStart, IReadOnlyList<LightReading> lights) =>
+        new(series, RuleFor(series.SeriesId) with { Metric = metric }, metric, metricValues, metricStart, lights);
+
     /// <summary>
     /// Why a series of this frequency gets no signal lights (the pages show it), or null when it gets them. The light
     /// rules (year-on-year change, percentile check points) are calibrated on monthly and quarterly data.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Monitor.Core.Domain;
 using Monitor.Warn.Anomalies;
+using Monitor.Warn.Lights;
 using Monitor.Warn.Numerics;
 using Monitor.Warn.Sets;
 
@@ -58,14 +59,33 @@ public sealed class WarnComputation(WarnOptions options, IReadOnlyList<Indicator
         return new SeriesOutcome(order, series, latest, _series.Lights(series, values), findings, fallback, _series.Seasonal(series, values));
     }
 
+    /// <summary>A series' lights as a shard computed them (readings and metric), with the rule these settings give it (<see cref="SeriesAnalysis.Restore"/>).</summary>
+    public SeriesLights Lights(SeriesInfo series, LightMetricKind metric, double[] metricValues, DateOnly metricStart, IReadOnlyList<LightReading> lights) =>
+        _series.Restore(series, metric, metricValues, metricStart, lights);
+
+    /// <summary>
+    /// Per dataset and month, how many series were scored and how many beyond the common-shock level: what a common
+    /// shock is judged on. The counts add up over shards, so a shard ships them instead of every score.
+    /// </summary>
+    public Dictionary<string, Dictionary<DateOnly, ShockTally>> SeasonalTallies(IEnumerable<SeriesOutcome> outcomes) =>
+        outcomes.Where(o => o.Seasonal is not null).GroupBy(o => o.Series.Dataset, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => _spikes.Tally(g.SelectMany(o => o.Seasonal!.Scores)), StringComparer.Ordinal);
+
+    /// <summary>An outcome as a shard ships it: of the seasonal scores only those that can be findings (the rest count only in <see cref="SeasonalTallies"/>).</summary>
+    public SeriesOutcome Shipped(SeriesOutcome outcome) =>
+        outcome.Seasonal is { } seasonal ? outcome with { Seasonal = seasonal with { Scores = [.. seasonal.Scores.Where(_spikes.Candidate)] } } : outcome;
+
     /// <summary>
     /// The work that needs every series at once, on the outcomes in catalogue order: cross-section outliers, seasonal
     /// spikes judged among a dataset's series, the composites and the alerts. <paramref name="observations"/> needs only
-    /// the composites' series (<see cref="CompositeAnalysis.InputSeries"/>).
+    /// the composites' series (<see cref="CompositeAnalysis.InputSeries"/>). <paramref name="seasonalTallies"/>: the common-shock
+    /// counts of every series (<see cref="SeasonalTallies"/>, summed over shards); without them they are counted from the
+    /// outcomes, which then must hold every seasonal score.
     /// </summary>
     public WarnResults Combine(IReadOnlyList<SeriesInfo> catalogue, EconomySets economies, IReadOnlyList<SeriesOutcome> outcomes,
-        IReadOnlyDictionary<string, List<Observation>> observations, DateTime nowUtc)
+        IReadOnlyDictionary<string, List<Observation>> observations, DateTime nowUtc, IReadOnlyDictionary<string, Dictionary<DateOnly, ShockTally>>? seasonalTallies = null)
     {
+        seasonalTallies ??= SeasonalTallies(outcomes);
         var results = new WarnResults();
         foreach (var item in outcomes)
         {
@@ -76,7 +96,7 @@ public sealed class WarnComputation(WarnOptions options, IReadOnlyList<Indicator
         results.Anomalies.AddRange(_panel.Detect(results.Lights));
         // a common shock is judged among the series of one dataset
         foreach (var dataset in outcomes.Where(p => p.Seasonal is not null).GroupBy(p => p.Series.Dataset, StringComparer.Ordinal))
-            results.Anomalies.AddRange(_spikes.Detect(dataset.Select(p => p.Seasonal!).ToList()));
+            results.Anomalies.AddRange(_spikes.Detect(dataset.Select(p => p.Seasonal!).ToList(), _spikes.Shocks(seasonalTallies.GetValueOrDefault(dataset.Key) ?? [])));
         _composites.WarningIndexReadings(results.Lights, economies, results);
         _composites.IndexReadings(observations, results);
         var latest = outcomes.ToDictionary(o => o.Series.SeriesId, o => o.Latest, StringComparer.Ordinal);

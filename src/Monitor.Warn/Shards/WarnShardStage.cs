@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Domain;
@@ -38,49 +37,50 @@ public sealed class WarnShardStage(MonitorStore store, WarnInputReader reader, I
         var (inputs, computation, sets) = Load();
         var settings = options.Value;
         var composites = new CompositeAnalysis(settings).InputSeries();
-        var context = new WarnShardContext(settings, [.. sets], clock.GetUtcNow().UtcDateTime, [.. inputs.Catalogue],
-            inputs.Observations.Where(o => composites.Contains(o.Key)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal));
-        ShardRun.WriteAtomically(run.Context("json"), p => File.WriteAllText(p, JsonSerializer.Serialize(context, WarnShardFiles.Json)));
-        var shards = Enumerable.Range(0, run.ShardCount).Select(_ => new List<(int, WarnShardSeries)>()).ToArray();
+        new WarnShardContext(settings, [.. sets], clock.GetUtcNow().UtcDateTime, [.. inputs.Catalogue],
+            inputs.Observations.Where(o => composites.Contains(o.Key)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal)).Write(run);
+        var shards = Enumerable.Range(0, run.ShardCount).Select(_ => new List<WarnShardSeries>()).ToArray();
         var (catalogue, _) = computation.Directed(inputs.Catalogue);
         for (var order = 0; order < catalogue.Count; order++)
         {
-            var series = catalogue[order];
-            if (!inputs.Observations.TryGetValue(series.SeriesId, out var observations) || observations.Count == 0) continue;
-            shards[ShardHash.ShardOf(series.SeriesId, run.ShardCount)].Add((order, new WarnShardSeries(series, observations, inputs.OneStepForecasts.GetValueOrDefault(series.SeriesId))));
+            var id = catalogue[order].SeriesId;
+            if (!inputs.Observations.TryGetValue(id, out var observations) || observations.Count == 0) continue;
+            shards[ShardHash.ShardOf(id, run.ShardCount)].Add(new WarnShardSeries(order, observations, inputs.OneStepForecasts.GetValueOrDefault(id)));
         }
         for (var shard = 0; shard < run.ShardCount; shard++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            WarnShardFiles.WriteInput(run.Input(shard), shards[shard]);
+            WarnShardInput.Write(run, shard, shards[shard]);
         }
         return new StagePreparation(true, $"warn: {shards.Sum(s => s.Count)} of {catalogue.Count} series with data");
     }
 
     public void Compute(ShardRun run, int shard, CancellationToken cancellationToken)
     {
-        var context = Context(run);
+        var context = WarnShardContext.Read(run);
         var computation = new WarnComputation(context.Options, context.Sets);
+        // the catalogue rows with their directions, as the owner handed them out
+        var (catalogue, _) = computation.Directed(context.Catalogue);
         var outcomes = new ConcurrentBag<SeriesOutcome>();
         // two threads, as the unsharded job used; the outcomes are sorted, so the thread count changes nothing written
-        Parallel.ForEach(WarnShardFiles.ReadInput(run.Input(shard)), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, item =>
+        Parallel.ForEach(WarnShardInput.Read(run, shard), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, s =>
         {
-            var (order, s) = item;
-            if (computation.Analyse(order, s.Series, s.Observations, s.OneStep) is { } outcome) outcomes.Add(outcome);
+            if (computation.Analyse(s.Order, catalogue[s.Order], s.Observations, s.OneStep) is { } outcome) outcomes.Add(outcome);
         });
-        WarnShardFiles.WriteOutput(run.Output(shard), outcomes.OrderBy(o => o.Order));
+        var sorted = outcomes.OrderBy(o => o.Order).ToList();
+        WarnShardOutput.Write(run, shard, [.. sorted.Select(computation.Shipped)], computation.SeasonalTallies(sorted));
     }
 
     public string Merge(ShardRun run, DuckDBConnection connection, CancellationToken cancellationToken)
     {
-        var context = Context(run);
+        var context = WarnShardContext.Read(run);
         var computation = new WarnComputation(context.Options, context.Sets);
         var (catalogue, economies) = computation.Directed(context.Catalogue);
         // the owner's serial share, by phase, in the summary (docs/scale.md)
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var outcomes = WarnShardFiles.ReadOutputs(run);
+        var (outcomes, seasonalTallies) = WarnShardOutput.Read(run, computation, catalogue);
         var read = watch.Elapsed.TotalSeconds;
-        var results = computation.Combine(catalogue, economies, outcomes, context.CompositeObservations, context.ComputedAt);
+        var results = computation.Combine(catalogue, economies, outcomes, context.CompositeObservations, context.ComputedAt, seasonalTallies);
         var combined = watch.Elapsed.TotalSeconds;
         cancellationToken.ThrowIfCancellationRequested();
         var runId = MonitorStore.NextId(connection, "warn_run_seq");
@@ -99,14 +99,4 @@ public sealed class WarnShardStage(MonitorStore store, WarnInputReader reader, I
     {
         // The stage has no run table of its own: scale_runs holds the reason, and the previous results stay in place.
     }
-
-    private static WarnShardContext Context(ShardRun run) =>
-        JsonSerializer.Deserialize<WarnShardContext>(File.ReadAllText(run.Context("json")), WarnShardFiles.Json) ?? throw new ShardException($"{run.Context("json")} is empty");
 }
-
-/// <summary>
-/// What every shard and the merge of a warn run share: the owner's settings and indicator sets (so a worker's own
-/// configuration changes nothing), the run's time stamp, the catalogue, and the observations the composites read.
-/// </summary>
-public sealed record WarnShardContext(WarnOptions Options, List<IndicatorSet> Sets, DateTime ComputedAt, List<SeriesInfo> Catalogue,
-    Dictionary<string, List<Observation>> CompositeObservations);
