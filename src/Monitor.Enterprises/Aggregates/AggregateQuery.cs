@@ -33,7 +33,7 @@ public sealed class AggregateQuery(MonitorStore store)
         var shapes = requests.Select(Shape).Distinct().ToList();
         WriteWanted(connection, requests, shapes);
         var size = requests.Any(r => r.By.Contains(AggregateRequest.Size)) ? "size_class" : "''";
-        var firm = FirmKey(connection);
+        var firm = FirmKey.For(connection, "enterprise_current", HashFirmKeys);
         Sql.Execute(connection, null, $"""
             CREATE OR REPLACE TEMP TABLE {Fine} (indicator VARCHAR, period DATE, city VARCHAR, division VARCHAR, section VARCHAR,
                 size_class VARCHAR, value DOUBLE, firms BIGINT, largest DOUBLE, same_now DOUBLE, same_ago DOUBLE, same_firms BIGINT)
@@ -71,21 +71,8 @@ public sealed class AggregateQuery(MonitorStore store)
                 : [])).ToList();
     }
 
-    /// <summary>Join firms on hash(enterprise_id) when it tells every firm of the panel apart (set false to check the other path).</summary>
+    /// <summary>Join firms on hash(enterprise_id) when it tells every firm of the panel apart (<see cref="FirmKey"/>); false checks the other path.</summary>
     internal bool HashFirmKeys { get; init; } = true;
-
-    /// <summary>
-    /// The firm key of the year-ago join. A 64-bit hash joins about twice as fast as the 18-character code and keeps the
-    /// year-ago side without its strings (at 1,000,000 firms 24 M rows an indicator), but two firms could share one; the
-    /// hash is used only when no two firms of the panel do (checked here, over the distinct codes, in a fraction of a
-    /// second), else the code itself.
-    /// </summary>
-    private string FirmKey(DuckDBConnection connection) =>
-        HashFirmKeys && Sql.Long(connection, null, """
-            SELECT count(*) FROM (SELECT hash(enterprise_id) FROM (SELECT DISTINCT enterprise_id FROM enterprise_current) GROUP BY ALL HAVING count(*) > 1)
-            """) == 0
-            ? "hash(enterprise_id)"
-            : "enterprise_id";
 
     // Requests that differ only in indicator and month share one roll-up.
     private static string Shape(AggregateRequest r) => $"{string.Join(',', r.By)}|{r.RegionLevel}|{r.IndustryLevel}";

@@ -83,12 +83,14 @@ public sealed class FirmWarningsShardStage(MonitorStore store, Lazy<StressIndex>
         Sql.Execute(connection, null, "SET preserve_insertion_order = false");
         Sql.Execute(connection, null, $"CREATE VIEW firm_months AS SELECT * FROM read_parquet('{ShardParquet.Escape(run.Input(shard))}')");
         // One equi-join of each firm-month to the same firm twelve months earlier gives both year-on-year ratios.
-        Sql.Execute(connection, null, """
+        var firm = FirmKey.For(connection, "firm_months");
+        Sql.Execute(connection, null, $"""
             CREATE TEMP TABLE yoy AS
             SELECT a.enterprise_id, a.period, a.region_code, a.output_industry, a.electricity_industry,
                    CASE WHEN b.output > 0 THEN a.output / b.output END AS output_ratio,
                    CASE WHEN b.electricity > 0 THEN a.electricity / b.electricity END AS electricity_ratio
-            FROM firm_months a JOIN firm_months b ON b.enterprise_id = a.enterprise_id AND b.month = a.month - 12
+            FROM (SELECT *, {firm} AS firm FROM firm_months) a
+            JOIN (SELECT {firm} AS firm, month + 12 AS month, output, electricity FROM firm_months) b USING (firm, month)
             WHERE (a.output IS NOT NULL AND b.output > 0) OR (a.electricity IS NOT NULL AND b.electricity > 0)
             """);
         Sql.Execute(connection, null, """
