@@ -2,11 +2,11 @@
 # The warn job side by side with the job before sharding (commit 121ea59), alternated, in one run:
 #   bench/WarnBench/compare-old.sh [series] [months] [rounds]
 # Builds the old source from git (git archive, with the bench's later store fix 968955b and its CPU print) in a
-# temporary folder, then runs `WarnBench job` old/new alternately; prints each run's lines and the load average.
+# git-ignored folder (bench/out), then runs `WarnBench job` old/new alternately; prints each run's lines and the load average.
 set -euo pipefail
 series=${1:-2000}; months=${2:-240}; rounds=${3:-3}
 repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
-old=${OLD_WARN_TREE:-/tmp/warnbench-old-121ea59}
+old=${OLD_WARN_TREE:-$repo/bench/out/warnbench-old-121ea59}  # git-ignored, beside the other bench outputs
 if [ ! -f "$old/bench/WarnBench/bin/Release/net10.0/linux-x64/WarnBench.dll" ]; then
   rm -rf "$old" && mkdir -p "$old"
   git -C "$repo" archive 121ea59 | tar -x -C "$old"
