@@ -26,9 +26,16 @@ public static class ShardParquet
     {
         Sql.Execute(connection, null, $"CREATE OR REPLACE TABLE rows ({columns})");
         using (var appender = connection.CreateAppender("rows")) fill(appender);
-        ShardRun.WriteAtomically(path, temporary => Sql.Execute(connection, null, $"COPY rows TO '{Escape(temporary)}' (FORMAT parquet, DICTIONARY_SIZE_LIMIT 0)"));
+        Copy(connection, "rows", path);
         Sql.Execute(connection, null, "DROP TABLE rows");
     }
+
+    /// <summary>
+    /// Writes a table or a parenthesised query of <paramref name="connection"/> (the store's or a private one) to
+    /// <paramref name="path"/> atomically, with the same encoding as <see cref="Write(string, string, Action{DuckDBAppender})"/>.
+    /// </summary>
+    public static void Copy(DuckDBConnection connection, string tableOrQuery, string path) =>
+        ShardRun.WriteAtomically(path, temporary => Sql.Execute(connection, null, $"COPY {tableOrQuery} TO '{Escape(temporary)}' (FORMAT parquet, DICTIONARY_SIZE_LIMIT 0)"));
 
     /// <summary>Reads a Parquet file row by row with <paramref name="select"/> over "rows" (e.g. "SELECT * FROM rows ORDER BY 1").</summary>
     public static void Read(string path, string select, Action<DuckDBDataReader> row)

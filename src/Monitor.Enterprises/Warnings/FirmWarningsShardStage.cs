@@ -50,8 +50,7 @@ public sealed class FirmWarningsShardStage(MonitorStore store, Lazy<StressIndex>
             // DuckDB's hash() is deterministic for one DuckDB version, and only the owner splits, so it is stable enough
             // here; it keeps the split inside one scan per shard instead of a C# pass over every firm id.
             var split = run.ShardCount == 1 ? "" : $"WHERE hash(enterprise_id) % {run.ShardCount} = {shard}";
-            ShardRun.WriteAtomically(run.Input(shard), temporary => Sql.Execute(connection, null,
-                $"COPY ({FirmMonths(split)}) TO '{ShardParquet.Escape(temporary)}' (FORMAT parquet)"));
+            ShardParquet.Copy(connection, $"({FirmMonths(split)})", run.Input(shard));
         }
         return new StagePreparation(true, context.PanelEnd is null ? "enterprise warnings: no enterprise panel loaded" : $"enterprise warnings: panel to {context.PanelEnd:yyyy-MM}");
     }
@@ -113,10 +112,9 @@ public sealed class FirmWarningsShardStage(MonitorStore store, Lazy<StressIndex>
             SELECT enterprise_id, make_date(month // 12, month % 12 + 1, 1), kind, months, region_code, industry_code FROM silences
             """, o.FallRatio, o.DivergenceRatio, o.SilentMonths, context.PanelEnd is { } end ? end.Year * 12 + end.Month - 1 : (int?)null);
         cancellationToken.ThrowIfCancellationRequested();
-        ShardRun.WriteAtomically(run.Output(shard, Ratios), temporary => Sql.Execute(connection, null,
-            $"COPY (SELECT substr(output_industry, 1, 2) AS division, period, output_ratio AS ratio FROM yoy WHERE output_ratio IS NOT NULL) TO '{ShardParquet.Escape(temporary)}' (FORMAT parquet)"));
+        ShardParquet.Copy(connection, "(SELECT substr(output_industry, 1, 2) AS division, period, output_ratio AS ratio FROM yoy WHERE output_ratio IS NOT NULL)", run.Output(shard, Ratios));
         // The output file last: its presence says the shard is complete.
-        ShardRun.WriteAtomically(run.Output(shard), temporary => Sql.Execute(connection, null, $"COPY found TO '{ShardParquet.Escape(temporary)}' (FORMAT parquet)"));
+        ShardParquet.Copy(connection, "found", run.Output(shard));
     }
 
     public string Merge(ShardRun run, DuckDBConnection connection, CancellationToken cancellationToken)
