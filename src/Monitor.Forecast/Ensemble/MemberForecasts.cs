@@ -29,9 +29,9 @@ public static class MemberForecasts
             adjusted[i] = new AdjustedHistory(histories[i], seasonLength);
             foreach (var model in statistical) result[model.Name][i] = Safe(() => model.Forecast(adjusted[i], horizon));
         });
-        if (members.Contains(GlobalMember)) result[GlobalMember] = Global(GlobalMember, adjusted, cyclePositions, seasonLength, horizon, globalSettings, handoff);
+        if (members.Contains(GlobalMember)) result[GlobalMember] = Global(GlobalMember, adjusted, cyclePositions, seasonLength, horizon, globalSettings, threads, handoff);
         if (members.Contains(ShortGlobalMember))
-            result[ShortGlobalMember] = Global(ShortGlobalMember, adjusted, cyclePositions, seasonLength, horizon, globalSettings with { WindowFactor = 0.5 }, handoff);
+            result[ShortGlobalMember] = Global(ShortGlobalMember, adjusted, cyclePositions, seasonLength, horizon, globalSettings with { WindowFactor = 0.5 }, threads, handoff);
         return result;
     }
 
@@ -40,7 +40,7 @@ public static class MemberForecasts
     /// its forecasts are reseasonalised: the mcomp series carry no calendar, so seasonal phase cannot be learnt across series.
     /// </summary>
     private static double[]?[] Global(string member, AdjustedHistory[] histories, IReadOnlyList<int?> cyclePositions, int seasonLength, int horizon,
-        GlobalModelSettings settings, GlobalModelHandoff? handoff)
+        GlobalModelSettings settings, int threads, GlobalModelHandoff? handoff)
     {
         var offsets = histories.Select(h => PositiveOffset(h.Adjusted)).ToArray();
         var windows = histories.Select((h, i) => new SeriesWindow(offsets[i] == 0 ? h.Adjusted : h.Adjusted.Select(v => v + offsets[i]).ToArray(), cyclePositions[i])).ToList();
@@ -54,7 +54,7 @@ public static class MemberForecasts
                 model.Train(windows);
                 handoff?.Trained?.Invoke(member, model);
             }
-            return model.Predict(windows)
+            return model.Predict(windows, threads)
                 .Select((f, i) => f is not null && f.All(double.IsFinite) ? histories[i].Reseasonalise(f.Select(v => v - offsets[i]).ToArray()) : null)
                 .ToArray();
         }

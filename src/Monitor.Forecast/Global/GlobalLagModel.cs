@@ -17,6 +17,8 @@ public sealed class GlobalLagModel
     private readonly GlobalModelSettings _settings;
     private ITransformer? _model;
     private DataViewSchema? _schema;
+    private readonly List<GlobalLagModel> _replicas = [];
+    private readonly Lock _replicaLock = new();
 
     public GlobalLagModel(int seasonLength, int horizon, GlobalModelSettings? settings = null)
     {
@@ -70,8 +72,11 @@ public sealed class GlobalLagModel
         _schema = data.Schema;
     }
 
-    /// <summary>Forecasts each series (null where the series is not accepted).</summary>
-    public double[]?[] Predict(IReadOnlyList<SeriesWindow> series)
+    /// <summary>
+    /// Forecasts each series (null where the series is not accepted), scoring on up to <paramref name="threads"/> threads.
+    /// Every row is scored by the same trees whichever thread takes it, so the result does not depend on the thread count.
+    /// </summary>
+    public double[]?[] Predict(IReadOnlyList<SeriesWindow> series, int threads = 1)
     {
         if (_model is null) throw new InvalidOperationException("the global model is not trained");
         var rows = new List<LagRow>();
@@ -88,7 +93,7 @@ public sealed class GlobalLagModel
                 rows.Add(new LagRow { Features = row, Label = 0 });
             }
         }
-        var scores = rows.Count == 0 ? [] : _model.Transform(_ml.Data.LoadFromEnumerable(rows, Schema())).GetColumn<float>("Score").ToArray();
+        var scores = Score(rows, threads);
         var result = new double[]?[series.Count];
         var next = 0;
         for (var i = 0; i < series.Count; i++)
@@ -99,6 +104,45 @@ public sealed class GlobalLagModel
             result[i] = forecast;
         }
         return result;
+    }
+
+    /// <summary>Below this many rows a second thread costs more than it saves (a replica's load is a few milliseconds).</summary>
+    internal const int RowsPerExtraThread = 20_000;
+
+    private float[] Score(List<LagRow> rows, int threads)
+    {
+        var slices = Math.Clamp(rows.Count / RowsPerExtraThread, 1, Math.Max(1, threads));
+        if (slices == 1) return ScoreSlice(this, rows);
+        var replicas = Replicas(slices);
+        var parts = new float[slices][];
+        Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, s =>
+        {
+            var from = (int)((long)rows.Count * s / slices);
+            var to = (int)((long)rows.Count * (s + 1) / slices);
+            parts[s] = ScoreSlice(replicas[s], rows.GetRange(from, to - from));
+        });
+        return parts.SelectMany(p => p).ToArray();
+    }
+
+    private static float[] ScoreSlice(GlobalLagModel model, List<LagRow> rows) =>
+        rows.Count == 0 ? [] : model._model!.Transform(model._ml.Data.LoadFromEnumerable(rows, model.Schema())).GetColumn<float>("Score").ToArray();
+
+    /// <summary>
+    /// This model and copies of it, one per scoring thread. ML.NET promises thread safety for neither its context nor a
+    /// transformer shared across threads (dotnet/machinelearning#421), so each thread scores with its own copy, loaded
+    /// from this model's zip: the same trees, hence the same scores.
+    /// </summary>
+    private GlobalLagModel[] Replicas(int count)
+    {
+        lock (_replicaLock)
+        {
+            if (_replicas.Count < count - 1)
+            {
+                var zip = Save();
+                while (_replicas.Count < count - 1) _replicas.Add(Load(zip, _seasonLength, _horizon, _settings));
+            }
+            return [this, .. _replicas.Take(count - 1)];
+        }
     }
 
     /// <summary>A model trained elsewhere (another process of the same run), from its <see cref="Save"/> zip.</summary>

@@ -75,12 +75,15 @@ public sealed class ForecastShardStage(MonitorStore store, SeriesReader reader, 
             var inputs = series.Select(s => new SeriesInput(s.Id, s.Grid.Values, s.Grid.FirstCyclePosition)).ToList();
             var result = new ForecastPipeline(settings).Apply(plan.Plan, inputs, group.Key.SeasonLength(), plan.Horizon);
             var oneStep = new OneStepBacktest(context.OneStepMembers, group.Key.SeasonLength());
-            for (var j = 0; j < series.Count; j++)
+            var checks = new IReadOnlyList<OneStepForecast>?[series.Count];
+            // The one-step checks refit the members at every period of every series: the shard's largest cost after the
+            // pipeline, and per series, so they take the shard's threads too; rows are added in series order below.
+            Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancellationToken }, j =>
             {
-                var forecast = result.Forecasts[j];
-                if (!forecast.Point.All(double.IsFinite)) continue;
-                output.Add(series[j], forecast, result.Validation[j], oneStepModel, oneStep.Run(series[j].Grid.Values, context.OneStepPeriods));
-            }
+                if (result.Forecasts[j].Point.All(double.IsFinite)) checks[j] = oneStep.Run(series[j].Grid.Values, context.OneStepPeriods);
+            });
+            for (var j = 0; j < series.Count; j++)
+                if (checks[j] is { } check) output.Add(series[j], result.Forecasts[j], result.Validation[j], oneStepModel, check);
         }
         output.Write(run, shard);
     }

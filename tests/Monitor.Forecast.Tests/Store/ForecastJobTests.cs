@@ -66,9 +66,10 @@ public sealed class ForecastJobTests
     }
 
     [TestMethod]
-    [DataRow(1000, DisplayName = "planned on every series")]
-    [DataRow(9, DisplayName = "planned on a sample: the rest backtested in their shards with the shipped global models")]
-    public void Splitting_a_run_into_shards_changes_no_forecast(int planSample)
+    [DataRow(1000, 1, DisplayName = "planned on every series")]
+    [DataRow(9, 1, DisplayName = "planned on a sample: the rest backtested in their shards with the shipped global models")]
+    [DataRow(9, 3, DisplayName = "the same, each shard on three threads")]
+    public void Splitting_a_run_into_shards_changes_no_forecast(int planSample, int threads)
     {
         using var whole = TestStore.OnDisk(ForecastServiceCollectionExtensions.Schema);
         using var split = TestStore.OnDisk(ForecastServiceCollectionExtensions.Schema);
@@ -77,7 +78,8 @@ public sealed class ForecastJobTests
 
         var options = Options.Create(new ForecastOptions());
         var one = new ForecastJob(whole.Store, new SeriesReader(whole.Store), options, TimeProvider.System, new() { PlanSample = planSample }).Run();
-        var five = new ForecastJob(split.Store, new SeriesReader(split.Store), options, TimeProvider.System, new() { PlanSample = planSample, LocalShards = 5 }).Run();
+        var five = new ForecastJob(split.Store, new SeriesReader(split.Store), Options.Create(new ForecastOptions { Threads = threads }), TimeProvider.System,
+            new() { PlanSample = planSample, LocalShards = 5 }).Run();
 
         Assert.AreEqual(24, one.SeriesWritten, one.Summary);
         Assert.AreEqual(24, five.SeriesWritten, five.Summary);
