@@ -55,6 +55,9 @@ public sealed class NowcastTargetOptions
     /// <summary>First month of the estimation sample (yyyy-MM), optional.</summary>
     public string? SampleStart { get; set; }
 
+    /// <summary>Least idiosyncratic variance of each series as a share of its variance (<see cref="Model.EmOptions.IdioFloor"/>); 0: off.</summary>
+    public double IdioFloor { get; set; }
+
     public List<NowcastIndicatorOptions> Indicators { get; set; } = [];
 }
 

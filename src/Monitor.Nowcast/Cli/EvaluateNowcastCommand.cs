@@ -37,6 +37,7 @@ public sealed class EvaluateNowcastCommand : ICliVerb
         new Option<int>("--max-iter") { Description = "EM iterations (E-steps)", DefaultValueFactory = _ => 100 },
         new Option<double>("--em-tolerance") { Description = "EM stops when one step raises the log-likelihood by less than this, relative", DefaultValueFactory = _ => 1e-4 },
         new Option<bool>("--em-accelerate") { Description = "accelerate EM by SQUAREM extrapolation (kept only when the likelihood rises)" },
+        new Option<double>("--idio-floor") { Description = "least idiosyncratic variance of each series, a share of its variance (0: off)", DefaultValueFactory = _ => 0.0 },
         new Option<bool>("--quiet") { Description = "print only the per-month and overall lines" },
         new Option<int>("--shards") { Description = "shards the estimation years are dealt to (the rows do not depend on it)", DefaultValueFactory = _ => 1 },
         new Option<int>("--threads") { Description = "shards computed at once in this process", DefaultValueFactory = _ => 1 },
@@ -65,7 +66,8 @@ public sealed class EvaluateNowcastCommand : ICliVerb
             SampleStart = args.Get("sample-start") is { } start ? DateOnly.ParseExact(start + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture) : defaults.SampleStart,
         };
         var quiet = args.Has("quiet");
-        var em = new EmOptions(args.GetInt("max-iter", 100), args.Has("em-tolerance") ? args.Value<double>("em-tolerance") : 1e-4, args.Has("em-accelerate"));
+        var em = new EmOptions(args.GetInt("max-iter", 100), args.Has("em-tolerance") ? args.Value<double>("em-tolerance") : 1e-4, args.Has("em-accelerate"),
+            args.Has("idio-floor") ? args.Value<double>("idio-floor") : 0);
         UsPanel panel;
         try
         {
@@ -100,7 +102,7 @@ public sealed class EvaluateNowcastCommand : ICliVerb
             foreach (var q in rows.Chunk(3))
                 await output.WriteLineAsync(Invariant($"{q[0].Quarter:yyyy}Q{((q[0].Quarter.Month - 1) / 3) + 1} actual={q[2].Actual:0.00} m1={q[0].Nowcast.Mean:0.00} m2={q[1].Nowcast.Mean:0.00} m3={q[2].Nowcast.Mean:0.00} sd={q[2].Nowcast.StandardDeviation:0.00} ar1={q[2].Ar1:0.00}"));
         foreach (var problem in evaluation.Problems) await output.WriteLineAsync($"note: {problem}");
-        await output.WriteLineAsync(Invariant($"settings: indicators={settings.Indicators.Count} blocks={settings.Blocks.Count} factor_order={settings.FactorOrder} sample_start={settings.SampleStart:yyyy-MM} target_mean_q={settings.TargetMeanQuarters} indicator_mean_m={settings.IndicatorMeanMonths} error_window_q={settings.ErrorWindowQuarters} window_y={settings.EstimationWindowYears} bias_q={settings.BiasWindowQuarters} factors={settings.Factors} target_on_blocks={settings.TargetOnBlocks} em_tolerance={em.Tolerance:0e0} em_accelerate={em.Accelerate} fits={evaluation.Fits} fit_seconds={evaluation.FitSeconds:0.0} cpu_ms_per_nowcast={rows.Average(r => r.CpuMilliseconds):0.0} max_ms_per_nowcast={rows.Max(r => r.Milliseconds):0}"));
+        await output.WriteLineAsync(Invariant($"settings: indicators={settings.Indicators.Count} blocks={settings.Blocks.Count} factor_order={settings.FactorOrder} sample_start={settings.SampleStart:yyyy-MM} target_mean_q={settings.TargetMeanQuarters} indicator_mean_m={settings.IndicatorMeanMonths} error_window_q={settings.ErrorWindowQuarters} window_y={settings.EstimationWindowYears} bias_q={settings.BiasWindowQuarters} factors={settings.Factors} target_on_blocks={settings.TargetOnBlocks} em_tolerance={em.Tolerance:0e0} em_accelerate={em.Accelerate} idio_floor={em.IdioFloor:0.###} fits={evaluation.Fits} fit_seconds={evaluation.FitSeconds:0.0} cpu_ms_per_nowcast={rows.Average(r => r.CpuMilliseconds):0.0} max_ms_per_nowcast={rows.Max(r => r.Milliseconds):0}"));
         // an update with the year's parameters is what each release costs; the yearly re-estimation is timed apart
         var updates = rows.Where(r => !r.Reestimated).ToList();
         await output.WriteLineAsync(Invariant($"updates: n={updates.Count} ms_mean={updates.Average(r => r.Milliseconds):0.0} ms_max={updates.Max(r => r.Milliseconds):0} cpu_ms_mean={updates.Average(r => r.CpuMilliseconds):0.0} (without the {rows.Count - updates.Count} nowcasts that re-estimated)"));

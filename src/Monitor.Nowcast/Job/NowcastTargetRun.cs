@@ -42,7 +42,7 @@ public sealed class NowcastTargetRun(MonitorStore store, SeriesReader series, No
         EmResult fit;
         try
         {
-            fit = DfmEstimator.Fit(spec, data, new EmOptions(options.MaxIterations));
+            fit = DfmEstimator.Fit(spec, data, new EmOptions(options.MaxIterations, IdioFloor: target.IdioFloor));
         }
         catch (NowcastDataException ex)
         {

@@ -6,7 +6,11 @@ namespace Monitor.Nowcast.Model;
 /// <param name="MaxIterations">At most this many E-steps (Kalman smoother passes, the cost of EM).</param>
 /// <param name="Tolerance">Converged when one plain EM step raises the log-likelihood by less than this, relative.</param>
 /// <param name="Accelerate">Extrapolate every two EM steps (SQUAREM, Varadhan–Roland 2008), keeping an extrapolation only when it raises the likelihood.</param>
-public sealed record EmOptions(int MaxIterations = 200, double Tolerance = 1e-4, bool Accelerate = false);
+/// <param name="IdioFloor">
+/// Least idiosyncratic innovation variance of each series, as a share of its (standardised, so unit) variance; 0: off.
+/// Keeps a near-exact fit (HOUST/PERMIT-like pairs) from driving a series' noise to zero and the factor onto that series.
+/// </param>
+public sealed record EmOptions(int MaxIterations = 200, double Tolerance = 1e-4, bool Accelerate = false, double IdioFloor = 0);
 
 /// <summary>The outcome of an EM estimation: the parameters, and why it stopped when that was not convergence.</summary>
 /// <param name="Iterations">E-steps run.</param>
@@ -26,6 +30,7 @@ public static class DfmEstimator
         options ??= new EmOptions();
         var current = start?.Clone() ?? DfmInitializer.Initial(spec, data);
         DfmInitializer.Standardise(current, data);
+        FloorIdiosyncratic(current, options.IdioFloor);
         var y = DfmInitializer.Standardised(current, data);
         var present = y.Select(row => row.Select(double.IsFinite).ToArray()).ToArray();
         return options.Accelerate ? DfmSquarem.Fit(current, y, present, options) : Plain(current, y, present, options);
@@ -51,7 +56,7 @@ public static class DfmEstimator
             if (iteration > 1 && Converged(previous, logLikelihood, options.Tolerance))
                 return new EmResult(current, iteration, true, logLikelihood, null, trace);
             previous = logLikelihood;
-            var next = MaximisationStep(current, y, smoothed);
+            var next = MaximisationStep(current, y, smoothed, options.IdioFloor);
             if (!next.IsFinite())
                 return new EmResult(current, iteration, false, logLikelihood, $"EM stopped at iteration {iteration}: the update was not finite (singular moments); kept the last good parameters", trace);
             last = current;
@@ -76,8 +81,8 @@ public static class DfmEstimator
         return double.IsFinite(smoothed.LogLikelihood) ? smoothed : null;
     }
 
-    /// <summary>One M-step: new parameters from the smoothed moments of the current ones.</summary>
-    internal static DfmParameters MaximisationStep(DfmParameters current, double[][] y, SmootherResult s)
+    /// <summary>One M-step: new parameters from the smoothed moments of the current ones; idiosyncratic variances at least <paramref name="idioFloor"/> (<see cref="EmOptions.IdioFloor"/>).</summary>
+    internal static DfmParameters MaximisationStep(DfmParameters current, double[][] y, SmootherResult s, double idioFloor = 0)
     {
         var spec = current.Spec;
         var next = current.Clone();
@@ -85,9 +90,26 @@ public static class DfmEstimator
         for (var i = 0; i < spec.Series.Count; i++)
         {
             UpdateLoadings(next, y, s, i);
-            UpdateIdiosyncratic(next, s, i);
+            UpdateIdiosyncratic(next, s, i, IdioMinimum(next.Spec, i, idioFloor));
         }
         return next;
+    }
+
+    /// <summary>
+    /// The least innovation variance of series <paramref name="series"/>'s idiosyncratic term: a share of the series'
+    /// unit variance; a quarterly series sums its monthly term with weights w, so its share is divided by Σw².
+    /// The expected complete-data likelihood is unimodal in the variance, so the floored value is still the constrained
+    /// maximiser and EM still never lowers the likelihood.
+    /// </summary>
+    internal static double IdioMinimum(DfmSpec spec, int series, double idioFloor) =>
+        Math.Max(1e-4, idioFloor / spec.Weights(series).Sum(w => w * w));
+
+    /// <summary>Raises starting (principal-component or warm-start) idiosyncratic variances to the floor.</summary>
+    private static void FloorIdiosyncratic(DfmParameters parameters, double idioFloor)
+    {
+        if (idioFloor <= 0) return;
+        for (var i = 0; i < parameters.Spec.Series.Count; i++)
+            parameters.IdioVariance[i] = Math.Max(parameters.IdioVariance[i], IdioMinimum(parameters.Spec, i, idioFloor));
     }
 
     private static double Moment(SmootherResult s, int t, int a, int b, int m) => (s.Means[t][a] * s.Means[t][b]) + s.Covariances![t][(a * m) + b];
@@ -118,7 +140,7 @@ public static class DfmEstimator
         next.FactorVariance[block] = Math.Max((s11 - a.DotProduct(s10)) / (periods - 1), 1e-6);
     }
 
-    private static void UpdateIdiosyncratic(DfmParameters next, SmootherResult s, int series)
+    private static void UpdateIdiosyncratic(DfmParameters next, SmootherResult s, int series, double minimum)
     {
         var m = next.Spec.States;
         var e = next.Spec.IdioState[series];
@@ -132,7 +154,7 @@ public static class DfmEstimator
         }
         var rho = Math.Clamp(s10 / s00, -0.99, 0.99);
         next.IdioAr[series] = rho;
-        next.IdioVariance[series] = Math.Max((s11 - (rho * s10)) / (periods - 1), 1e-4);
+        next.IdioVariance[series] = Math.Max((s11 - (rho * s10)) / (periods - 1), minimum);
     }
 
     private static void UpdateLoadings(DfmParameters next, double[][] y, SmootherResult s, int series)

@@ -28,7 +28,7 @@ internal static class DfmSquarem
         var stepMax = 1.0;
         while (steps < options.MaxIterations)
         {
-            var theta1 = DfmEstimator.MaximisationStep(current, y, s0);
+            var theta1 = DfmEstimator.MaximisationStep(current, y, s0, options.IdioFloor);
             if (!theta1.IsFinite()) return Stopped(current, steps, l0, "the update was not finite (singular moments)", trace);
             var s1 = DfmEstimator.ExpectationStep(theta1, y, present);
             steps++;
@@ -38,7 +38,7 @@ internal static class DfmSquarem
             trace.Add(l1);
             if (DfmEstimator.Converged(l0, l1, options.Tolerance)) return new EmResult(theta1, steps, true, l1, null, trace);
             if (steps >= options.MaxIterations) return new EmResult(theta1, steps, false, l1, null, trace);
-            var theta2 = DfmEstimator.MaximisationStep(theta1, y, s1);
+            var theta2 = DfmEstimator.MaximisationStep(theta1, y, s1, options.IdioFloor);
             if (!theta2.IsFinite()) return Stopped(theta1, steps, l1, "the update was not finite (singular moments)", trace);
 
             var (candidate, alpha, atBound) = Extrapolate(current, theta1, theta2, stepMax);
