@@ -29,7 +29,7 @@ public sealed class ForecastOptions
     /// <summary>Members of the one-step forecasts (statistical only: the global model is not refit per period).</summary>
     public List<string> OneStepMembers { get; set; } = ["theta", "damped"];
 
-    /// <summary>Worker threads (the machine is shared: keep small).</summary>
+    /// <summary>Threads of one run or shard (statistical members, global-model scoring, one-step checks); the rows do not depend on it.</summary>
     public int Threads { get; set; } = 1;
 
     public int HorizonFor(string frequencyCode) => Horizons.TryGetValue(frequencyCode, out var h) && h > 0 ? h : 8;
