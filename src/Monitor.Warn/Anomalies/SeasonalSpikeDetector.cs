@@ -40,9 +40,6 @@ public sealed class SeasonalSpikeDetector(SeasonalAnomalyOptions options)
     /// <summary>A score that is a finding unless its month is a common shock (written as "not below", so a NaN score stays one, as it always did).</summary>
     public bool Candidate(SeasonalScore score) => !(Math.Abs(score.Z) < options.Threshold);
 
-    /// <summary>Months in which the share of scored series beyond CommonShockZ reaches CommonShockShare.</summary>
-    public HashSet<DateOnly> CommonShocks(IReadOnlyList<SeasonalSeriesScores> dataset) => Shocks(Tally(dataset.SelectMany(d => d.Scores)));
-
     /// <summary>Per month, the scores and those beyond CommonShockZ: counts that add up over any split of a dataset's series.</summary>
     public Dictionary<DateOnly, ShockTally> Tally(IEnumerable<SeasonalScore> scores)
     {
@@ -51,7 +48,7 @@ public sealed class SeasonalSpikeDetector(SeasonalAnomalyOptions options)
         return counts;
     }
 
-    /// <summary>The months of <paramref name="counts"/> that are common shocks.</summary>
+    /// <summary>The months of <paramref name="counts"/> that are common shocks: the share of scored series beyond CommonShockZ reaches CommonShockShare.</summary>
     public HashSet<DateOnly> Shocks(IReadOnlyDictionary<DateOnly, ShockTally> counts) =>
         counts.Where(c => c.Value.Extreme >= MinimumShockSeries && c.Value.Extreme >= options.CommonShockShare * c.Value.Scored)
             .Select(c => c.Key).ToHashSet();
